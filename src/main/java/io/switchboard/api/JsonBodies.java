@@ -1,0 +1,118 @@
+package io.switchboard.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a client's JSON body into a dialect's wire record, turning every Jackson failure into a field error, so a
+ * malformed body is a 400 in the dialect's own shape and never a 500.
+ */
+@Component("jsonBodies")
+public class JsonBodies {
+
+    private final ObjectMapper mapper;
+
+    public JsonBodies(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public <T> T read(byte[] body, String contentType, Class<T> type) {
+        requireJson(contentType);
+        return read(body, type);
+    }
+
+    public <T> T read(byte[] body, Class<T> type) {
+        JsonNode tree = tree(body);
+        try {
+            return mapper.treeToValue(tree, type);
+        } catch (DatabindException e) {
+            throw new MalformedBodyException(new FieldError(pathOf(e), typeProblem(e)));
+        } catch (JsonProcessingException e) {
+            throw new MalformedBodyException(new FieldError(FieldPath.root(), e.getOriginalMessage()));
+        }
+    }
+
+    /** The body as a JSON object tree, for lenient readers such as carrier callbacks. */
+    public JsonNode tree(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new MalformedBodyException(new FieldError(FieldPath.root(), "the body is empty"));
+        }
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(body);
+        } catch (StreamReadException e) {
+            throw new MalformedBodyException(new FieldError(FieldPath.root(), syntaxProblem(e)));
+        } catch (IOException e) {
+            throw new MalformedBodyException(new FieldError(FieldPath.root(), e.getMessage()));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new MalformedBodyException(new FieldError(FieldPath.root(), "the body must be a JSON object"));
+        }
+        return tree;
+    }
+
+    static void requireJson(String contentType) {
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
+            throw new UnsupportedMediaTypeException(contentType);
+        }
+    }
+
+    private static String syntaxProblem(StreamReadException e) {
+        var location = e.getLocation();
+        String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return e.getOriginalMessage().lines().findFirst().orElse("malformed JSON") + where;
+    }
+
+    private static FieldPath pathOf(DatabindException e) {
+        List<Object> segments = new ArrayList<>();
+        if (e instanceof JsonMappingException mapping) {
+            for (JsonMappingException.Reference reference : mapping.getPath()) {
+                if (reference.getFieldName() != null) {
+                    segments.add(reference.getFieldName());
+                } else if (reference.getIndex() >= 0) {
+                    segments.add(reference.getIndex());
+                }
+            }
+        }
+        return new FieldPath(segments);
+    }
+
+    private static String typeProblem(DatabindException e) {
+        if (e instanceof InvalidFormatException invalid) {
+            return "has an invalid value '" + invalid.getValue() + "'";
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + describe(mismatch.getTargetType());
+        }
+        return "has the wrong type";
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+}

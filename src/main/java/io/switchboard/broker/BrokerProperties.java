@@ -1,0 +1,34 @@
+package io.switchboard.broker;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The hub's addresses on the broker and how the broker retries what a consumer rolled back. The retry settings apply
+ * to the embedded broker; a standalone broker gets the same ones from {@code docker/broker.xml}.
+ *
+ * @param outbound          anycast queue of accepted messages waiting for dispatch
+ * @param events            multicast address of delivery events
+ * @param timelineQueue     the store's durable queue on {@code events}
+ * @param webhooksQueue     the webhook fan-out's durable queue on {@code events}
+ * @param webhookDeliveries anycast queue with one message per (event, subscription) to deliver
+ * @param deadLetters       where a message goes once its retries are spent
+ * @param dispatchRetry     backoff for carrier calls that failed for a passing reason
+ * @param webhookRetry      backoff for webhook deliveries the receiver did not accept
+ */
+@ConfigurationProperties("switchboard.broker")
+public record BrokerProperties(String outbound, String events, String timelineQueue, String webhooksQueue,
+        String webhookDeliveries, String deadLetters, Retry dispatchRetry, Retry webhookRetry) {
+
+    /**
+     * Exponential backoff with jitter, done by the broker's scheduled redelivery so no thread waits.
+     *
+     * @param attempts   deliveries in all, the first included, before the message is dead-lettered
+     * @param firstDelay delay before the second attempt
+     * @param multiplier growth of the delay per attempt
+     * @param maxDelay   cap on the delay
+     * @param jitter     0 to 1: each delay is moved randomly by up to this fraction, so retries do not align
+     */
+    public record Retry(int attempts, Duration firstDelay, double multiplier, Duration maxDelay, double jitter) {
+    }
+}

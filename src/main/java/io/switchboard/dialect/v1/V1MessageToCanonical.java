@@ -1,0 +1,122 @@
+package io.switchboard.dialect.v1;
+
+import io.switchboard.camel.Variables;
+import io.switchboard.model.Dialect;
+import io.switchboard.model.Ids;
+import io.switchboard.model.Message;
+import io.switchboard.model.Suggestion;
+import io.switchboard.model.TextContent;
+import io.switchboard.tenant.Tenant;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.spi.DataType;
+import org.apache.camel.spi.DataTypeTransformer;
+import org.apache.camel.spi.Transformer;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code v1:message} (a validated {@link V1SendRequest}) to {@code canonical:message}.
+ *
+ * <p>Needs from the exchange: the variable {@value Variables#TENANT} and, when the client sent one, the
+ * {@code Idempotency-Key} header. Assigns the hub message id and the acceptance time.
+ */
+@Component
+@DataTypeTransformer(fromType = "v1:message", toType = "canonical:message",
+        description = "A v1 POST /v1/messages body to a canonical message")
+public class V1MessageToCanonical extends Transformer {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String MESSAGE_TYPE = "v1.message_type";
+    public static final String TRAFFIC_TYPE = "v1.traffic_type";
+
+    private final Clock clock;
+
+    public V1MessageToCanonical(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void transform(org.apache.camel.Message message, DataType from, DataType to) {
+        Tenant tenant = message.getExchange().getVariable(Variables.TENANT, Tenant.class);
+        String idempotencyKey = message.getHeader(IDEMPOTENCY_KEY, String.class);
+        message.setBody(toCanonical(message.getBody(V1SendRequest.class), tenant.id(), idempotencyKey,
+                clock.instant()));
+    }
+
+    public Message toCanonical(V1SendRequest request, String tenantId, String idempotencyKey, Instant acceptedAt) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        if (request.messageType() != null) {
+            metadata.put(MESSAGE_TYPE, request.messageType());
+        }
+        metadata.put(TRAFFIC_TYPE, request.trafficType());
+        return new Message(
+                Ids.messageId(),
+                tenantId,
+                Dialect.V1,
+                idempotencyKey,
+                request.agentId(),
+                request.to(),
+                new TextContent(request.content().text(), suggestions(request.content().suggestions())),
+                null,
+                null,
+                request.ttl() == null ? null : ttl(request.ttl()),
+                null,
+                metadata,
+                acceptedAt);
+    }
+
+    private static Duration ttl(String ttl) {
+        BigDecimal seconds = new BigDecimal(ttl.substring(0, ttl.length() - 1));
+        return Duration.ofSeconds(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+    }
+
+    private static List<Suggestion> suggestions(List<V1SendRequest.Suggestion> suggestions) {
+        if (suggestions == null) {
+            return List.of();
+        }
+        return suggestions.stream().map(V1MessageToCanonical::suggestion).toList();
+    }
+
+    private static Suggestion suggestion(V1SendRequest.Suggestion suggestion) {
+        if (suggestion.reply() != null) {
+            return new Suggestion.Reply(suggestion.reply().text(), postback(suggestion.reply().postbackData()));
+        }
+        V1SendRequest.Action action = suggestion.action();
+        String text = action.text();
+        String postback = postback(action.postbackData());
+        if (action.dial() != null) {
+            return new Suggestion.Dial(text, postback, action.dial().phoneNumber());
+        }
+        if (action.openUrl() != null) {
+            return new Suggestion.OpenUrl(text, postback, URI.create(action.openUrl().url()),
+                    Suggestion.UrlTarget.BROWSER, null);
+        }
+        if (action.openUrlInWebview() != null) {
+            String mode = action.openUrlInWebview().viewMode();
+            return new Suggestion.OpenUrl(text, postback, URI.create(action.openUrlInWebview().url()),
+                    Suggestion.UrlTarget.WEBVIEW, mode == null ? null : Suggestion.WebviewMode.valueOf(mode));
+        }
+        if (action.viewLocation() != null) {
+            V1SendRequest.ViewLocation location = action.viewLocation();
+            return new Suggestion.ShowLocation(text, postback, location.latLong().latitude(),
+                    location.latLong().longitude(), location.label());
+        }
+        if (action.shareLocation() != null) {
+            return new Suggestion.RequestLocation(text, postback);
+        }
+        V1SendRequest.CalendarEvent event = action.createCalendarEvent();
+        return new Suggestion.CreateCalendarEvent(text, postback, OffsetDateTime.parse(event.startTime()),
+                OffsetDateTime.parse(event.endTime()), event.title(), event.description());
+    }
+
+    private static String postback(String base64) {
+        return base64 == null ? null : V1Validator.decodePostback(base64);
+    }
+}

@@ -1,0 +1,87 @@
+package io.switchboard.dialect.v1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.switchboard.api.ApiException;
+import io.switchboard.api.FieldError;
+import io.switchboard.model.EventType;
+import io.switchboard.model.Message;
+import io.switchboard.webhook.WebhookSubscription;
+import io.switchboard.store.MessageView;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The v1 response shapes: what {@code /v1/*} answers, on success and on error. */
+@Component("v1Responses")
+public class V1Responses {
+
+    /** The answer to an accepted send: the message is durably queued. */
+    public Queued queued(Message message) {
+        return new Queued(message.id(), "queued", message.createdAt());
+    }
+
+    /**
+     * {@code GET /v1/messages/{id}}. Carries the id under both spellings v1 clients use ({@code id} and
+     * {@code message_id}); status and event types are the lower-case words of the v1 webhooks.
+     */
+    public Status status(MessageView view) {
+        List<TimelineEvent> events = view.events().stream()
+                .map(entry -> new TimelineEvent(entry.type().statusWord(), entry.occurredAt(), entry.reason()))
+                .toList();
+        return new Status(view.id(), view.id(), view.status(), view.channel().name(), view.recipient(),
+                view.sender(), view.createdAt(), view.updatedAt(), events);
+    }
+
+    /**
+     * {@code POST /v1/webhooks}. A secret the hub generated is shown here and never again; a secret the client chose
+     * is not echoed back.
+     */
+    public WebhookCreated webhookCreated(WebhookSubscription subscription, V1WebhookRequest request) {
+        List<String> events = subscription.events().stream().map(EventType::wireName).sorted().toList();
+        return new WebhookCreated(subscription.id(), subscription.url().toString(), events,
+                request.secret() == null ? subscription.secret() : null, subscription.createdAt());
+    }
+
+    /** The v1 error envelope: a stable code, a sentence for people, and one detail per bad field. */
+    public Error error(ApiException exception) {
+        List<Detail> details = exception.getErrors().stream().map(V1Responses::detail).toList();
+        return new Error(exception.getCode(), exception.getMessage(), details);
+    }
+
+    /** For failures that are the hub's fault; says nothing about the cause, which goes to the log. */
+    public Error internalError() {
+        return new Error("internal_error", "The hub could not process this request. Retry it with the same"
+                + " Idempotency-Key.", List.of());
+    }
+
+    private static Detail detail(FieldError error) {
+        String field = error.path().bracketed();
+        return new Detail(field.isEmpty() ? "body" : field, error.message());
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Queued(String messageId, String status, Instant createdAt) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Status(String id, String messageId, String status, String channel, String to, String agentId,
+            Instant createdAt, Instant updatedAt, List<TimelineEvent> events) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TimelineEvent(String type, Instant at, String reason) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record WebhookCreated(String id, String url, List<String> events, String secret, Instant createdAt) {
+    }
+
+    public record Error(String error, String message, List<Detail> details) {
+    }
+
+    public record Detail(String field, String message) {
+    }
+}

@@ -1,0 +1,59 @@
+package io.switchboard.dialect.v1;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+
+/**
+ * The body of {@code POST /v1/messages}, as the client wrote it. Enumerations stay strings here so the validator
+ * can report every unknown value with its field path at once.
+ *
+ * <p>Only the inner shape of {@code open_url} is published; the other action shapes are Switchboard's choice,
+ * documented in {@code docs/dialects/v1.md}.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record V1SendRequest(String to, String agentId, String channelId, String messageType, String trafficType,
+        String ttl, Content content) {
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Content(String text, List<Suggestion> suggestions) {
+    }
+
+    /** Exactly one of {@code reply} and {@code action}. */
+    public record Suggestion(Reply reply, Action action) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Reply(String text, String postbackData) {
+    }
+
+    /** {@code text} and {@code postback_data} plus exactly one of the action objects. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Action(String text, String postbackData, String fallbackUrl, Dial dial, OpenUrl openUrl,
+            OpenUrl openUrlInWebview, ViewLocation viewLocation, ShareLocation shareLocation,
+            CalendarEvent createCalendarEvent) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Dial(String phoneNumber) {
+    }
+
+    /** {@code view_mode} (FULL, HALF, TALL) only applies to {@code open_url_in_webview}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record OpenUrl(String url, String viewMode) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ViewLocation(LatLong latLong, String label) {
+    }
+
+    public record LatLong(Double latitude, Double longitude) {
+    }
+
+    public record ShareLocation() {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record CalendarEvent(String startTime, String endTime, String title, String description) {
+    }
+}

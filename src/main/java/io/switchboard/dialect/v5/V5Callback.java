@@ -1,0 +1,17 @@
+package io.switchboard.dialect.v5;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * The delivery callback a v5 carrier posts to {@code callbackURL}. v5 publishes none; this is the shape Switchboard
+ * defines ({@code docs/dialects/v5.md}), and what its v5 sandbox posts. The hub reads callbacks leniently
+ * ({@link V5CallbackToDeliveryEvent}), so carriers that differ in field names or status words still work.
+ *
+ * @param status     SENT, DELIVERED, READ, FAILED or EXPIRED
+ * @param statusCode the v4 numeric code for the status, such as 40001 for delivered
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record V5Callback(String messageGUID, String source, String destination, String messageType, String status,
+        Integer statusCode, Instant timestamp, String errorCode, String errorMessage) {
+}

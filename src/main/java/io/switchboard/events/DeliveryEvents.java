@@ -1,0 +1,34 @@
+package io.switchboard.events;
+
+import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.EventType;
+import io.switchboard.model.Ids;
+import io.switchboard.store.Leg;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/** The events the hub raises itself, as opposed to those a carrier reports. */
+@Component("deliveryEvents")
+public class DeliveryEvents {
+
+    private final Clock clock;
+
+    public DeliveryEvents(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The carrier accepted the leg. */
+    public DeliveryEvent sent(Leg leg) {
+        return event(EventType.SENT, leg, null);
+    }
+
+    /** The carrier refused the leg for good. */
+    public DeliveryEvent failed(Leg leg, String reason) {
+        return event(EventType.FAILED, leg, reason);
+    }
+
+    private DeliveryEvent event(EventType type, Leg leg, String reason) {
+        return new DeliveryEvent(Ids.eventId(), type, clock.instant(), leg.messageId(), leg.tenantId(),
+                leg.carrierId(), leg.carrierMessageId(), leg.channel(), reason);
+    }
+}

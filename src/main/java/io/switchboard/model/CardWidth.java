@@ -1,0 +1,7 @@
+package io.switchboard.model;
+
+/** Width of the cards in a carousel. */
+public enum CardWidth {
+    SMALL,
+    MEDIUM
+}

@@ -1,0 +1,67 @@
+package io.switchboard.sandbox;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Posts the sandbox carriers' callbacks on a timer, one after another, as a real carrier would some time after it
+ * accepted a message. Scheduled, so no thread sleeps.
+ */
+@Component
+public class SandboxCallbacks implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxCallbacks.class);
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sandbox-callbacks");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Duration delay;
+
+    public SandboxCallbacks(SandboxProperties properties) {
+        this.delay = properties.callbackDelay();
+    }
+
+    /** Posts each body in turn to the URL, the first after one delay and each next one a delay later. */
+    public void post(URI url, Map<String, String> headers, List<byte[]> bodies) {
+        for (int i = 0; i < bodies.size(); i++) {
+            byte[] body = bodies.get(i);
+            timer.schedule(() -> send(url, headers, body), delay.toMillis() * (i + 1), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void send(URI url, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+                .whenComplete((response, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("Sandbox callback to {} failed: {}", url.getPath(), failure.toString());
+                    } else if (response.statusCode() >= 300) {
+                        LOG.warn("Sandbox callback to {} got HTTP {}", url.getPath(), response.statusCode());
+                    }
+                });
+    }
+
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,158 @@
+package io.switchboard.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.dialect.v5.V5Callback;
+import io.switchboard.dialect.v5.V5Message;
+import io.switchboard.dialect.v5.V5Responses;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A v5 RCS carrier simulator: answers {@code POST /sandbox/v5/messages} exactly like seed 004 and posts delivery
+ * callbacks to the request's {@code callbackURL}, behaving as {@link SandboxBehaviour} says for the recipient.
+ * Callbacks only go to this hub's own loopback address, so the sandbox cannot be used to reach other hosts.
+ */
+@RestController
+@RequestMapping("/sandbox/v5")
+@ConditionalOnProperty(name = "switchboard.sandbox.enabled", havingValue = "true")
+class V5SandboxCarrier {
+
+    static final String CARRIER = "sandbox-v5";
+
+    private final SandboxProperties properties;
+    private final SandboxLedger ledger;
+    private final SandboxCallbacks callbacks;
+    private final V5Responses responses;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    V5SandboxCarrier(SandboxProperties properties, SandboxLedger ledger, SandboxCallbacks callbacks,
+            V5Responses responses, ObjectMapper mapper, Clock clock) {
+        this.properties = properties;
+        this.ledger = ledger;
+        this.callbacks = callbacks;
+        this.responses = responses;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> send(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody(required = false) byte[] body) {
+        if (!authorized(authorization)) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .body(responses.refused("Invalid username or password", List.of()));
+        }
+        V5Message request;
+        try {
+            request = mapper.readValue(body == null ? new byte[0] : body, V5Message.class);
+        } catch (java.io.IOException e) {
+            return ResponseEntity.badRequest().body(responses.refused("Invalid JSON body", List.of()));
+        }
+        String destination = request.destination();
+        if (destination == null || destination.isBlank()) {
+            return refuse(destination, new V5Responses.Problem("destination", "Destination",
+                    "'destination' is required"));
+        }
+        SandboxBehaviour behaviour = SandboxBehaviour.forRecipient(destination);
+        if (behaviour == SandboxBehaviour.NOT_RCS_CAPABLE) {
+            return refuse(destination, new V5Responses.Problem("destination", "Destination",
+                    "'destination' is not RCS capable"));
+        }
+        if (behaviour == SandboxBehaviour.FLAKY && ledger.failsThisAttempt(sha256(body), properties.flakyFailures())) {
+            ledger.record(CARRIER, destination, 503, null);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(responses.refused("Service temporarily unavailable", List.of()));
+        }
+        String guid = UUID.randomUUID().toString();
+        ledger.record(CARRIER, destination, 200, guid);
+        scheduleCallbacks(request, guid, behaviour);
+        return ResponseEntity.ok(responses.accepted(guid, destination));
+    }
+
+    private ResponseEntity<Object> refuse(String destination, V5Responses.Problem problem) {
+        ledger.record(CARRIER, destination, 400, null);
+        return ResponseEntity.badRequest().body(responses.refused(V5Responses.INVALID, List.of(problem)));
+    }
+
+    private void scheduleCallbacks(V5Message request, String guid, SandboxBehaviour behaviour) {
+        if (request.callbackURL() == null || !isLoopback(request.callbackURL())) {
+            return;
+        }
+        Instant acceptedAt = clock.instant();
+        Instant deliveredAt = acceptedAt.plus(properties.callbackDelay());
+        List<V5Callback> reports = switch (behaviour) {
+            case FAILS_LATER -> List.of(callback(request, guid, "FAILED", 30003, deliveredAt,
+                    "Recipient handset rejected the message"));
+            case SILENT, NOT_RCS_CAPABLE -> List.of();
+            case READ -> List.of(callback(request, guid, "DELIVERED", 40001, deliveredAt, null),
+                    callback(request, guid, "READ", null, deliveredAt.plus(properties.callbackDelay()), null));
+            case DUPLICATES -> List.of(callback(request, guid, "DELIVERED", 40001, deliveredAt, null),
+                    callback(request, guid, "DELIVERED", 40001, deliveredAt, null),
+                    callback(request, guid, "SENT", 30000, acceptedAt, null));
+            case FLAKY, SMS_DELIVERY_FAILS, DELIVERED -> List.of(
+                    callback(request, guid, "DELIVERED", 40001, deliveredAt, null));
+        };
+        List<byte[]> bodies = new ArrayList<>();
+        for (V5Callback report : reports) {
+            bodies.add(json(report));
+        }
+        callbacks.post(URI.create(request.callbackURL()), Map.of(), bodies);
+    }
+
+    private static V5Callback callback(V5Message request, String guid, String status, Integer code, Instant at,
+            String error) {
+        return new V5Callback(guid, request.source(), request.destination(), request.messageType(), status, code, at,
+                error == null ? null : String.valueOf(code), error);
+    }
+
+    private boolean authorized(String authorization) {
+        SandboxProperties.Credentials credentials = properties.v5();
+        String login = credentials.username() + ":" + credentials.password();
+        String expected = "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8));
+        return authorization != null && MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), authorization.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean isLoopback(String url) {
+        String host = URI.create(url).getHost();
+        return "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
+    }
+
+    private byte[] json(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A sandbox callback always serializes", e);
+        }
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

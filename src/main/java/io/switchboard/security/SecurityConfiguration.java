@@ -1,0 +1,69 @@
+package io.switchboard.security;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+
+/**
+ * Two doors. The messaging APIs, callbacks and sandbox authenticate inside their Camel routes, each in its dialect's
+ * own way (API key, Basic, callback token) and with its own error shape, so Spring Security lets them through to the
+ * routes without a session. Everything else (Hawtio, Jolokia, Actuator) needs the operator login; only the health
+ * summary is public, for load balancers and orchestrators. {@code /error} is Spring's rendering of failures outside
+ * a route; it must not turn a 500 into a login challenge.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final String[] ROUTE_AUTHENTICATED = {
+        "/v1/**", "/v5/**", "/messages/**", "/callbacks/**", "/sandbox/**", "/error"
+    };
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain messagingApis(HttpSecurity http) throws Exception {
+        return http.securityMatcher(ROUTE_AUTHENTICATED)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain operations(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness",
+                                "/actuator/health/readiness").permitAll()
+                        .anyRequest().hasRole("ADMIN"))
+                .formLogin(Customizer.withDefaults())
+                .httpBasic(Customizer.withDefaults())
+                // Hawtio's single-page app reads the XSRF-TOKEN cookie and echoes it as X-XSRF-TOKEN
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()))
+                .build();
+    }
+
+    @Bean
+    UserDetailsService operators(@Value("${switchboard.admin.username}") String username,
+            @Value("${switchboard.admin.password}") String password) {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new InMemoryUserDetailsManager(User.withUsername(username)
+                .password(encoder.encode(password))
+                .roles("ADMIN")
+                .build());
+    }
+}

@@ -1,0 +1,280 @@
+package io.switchboard.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.api.NotFoundException;
+import io.switchboard.model.Channel;
+import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.Dialect;
+import io.switchboard.model.EventType;
+import io.switchboard.model.Ids;
+import io.switchboard.model.Message;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The hub's record of messages, their carrier legs and their timelines. */
+@Component("messageStore")
+public class MessageStore {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public MessageStore(JdbcClient jdbc, ObjectMapper mapper, Clock clock) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /**
+     * Records an accepted message and its {@code queued} event, unless it is already recorded. Ingress calls it before
+     * the enqueue; dispatch calls it again, so a message whose ingress transaction did not commit after the broker
+     * took it is still recorded.
+     */
+    @Transactional
+    public void recordAccepted(Message message) {
+        if (exists(message.id())) {
+            return;
+        }
+        try {
+            jdbc.sql("""
+                    INSERT INTO messages (id, tenant_id, source_dialect, idempotency_key, channel, sender, recipient,
+                                          status, status_rank, body, created_at, updated_at)
+                    VALUES (:id, :tenant, :dialect, :key, :channel, :sender, :recipient, :status, :rank, :body,
+                            :created, :created)
+                    """)
+                    .param("id", message.id())
+                    .param("tenant", message.tenantId())
+                    .param("dialect", message.sourceDialect().id())
+                    .param("key", message.idempotencyKey())
+                    .param("channel", message.channel().name())
+                    .param("sender", message.sender())
+                    .param("recipient", message.recipient())
+                    .param("status", EventType.QUEUED.statusWord())
+                    .param("rank", EventType.QUEUED.statusRank())
+                    .param("body", toJson(message))
+                    .param("created", utc(message.createdAt()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            if (exists(message.id())) {
+                return;
+            }
+            throw e;
+        }
+        insertEvent(new DeliveryEvent(Ids.eventId(), EventType.QUEUED, message.createdAt(), message.id(),
+                message.tenantId(), null, null, message.channel(), null));
+    }
+
+    public Optional<Message> findMessage(String messageId) {
+        return jdbc.sql("SELECT body FROM messages WHERE id = :id")
+                .param("id", messageId)
+                .query(String.class)
+                .optional()
+                .map(this::fromJson);
+    }
+
+    /**
+     * The message with its timeline.
+     *
+     * @throws NotFoundException if it does not exist or belongs to another tenant
+     */
+    public MessageView view(String tenantId, String messageId) {
+        return findView(tenantId, messageId)
+                .orElseThrow(() -> new NotFoundException("No message " + messageId + " was found."));
+    }
+
+    /** The message with its timeline, if it exists and belongs to the tenant. */
+    public Optional<MessageView> findView(String tenantId, String messageId) {
+        Optional<MessageView> message = jdbc.sql("""
+                SELECT id, tenant_id, source_dialect, channel, sender, recipient, status, created_at, updated_at
+                FROM messages WHERE id = :id AND tenant_id = :tenant
+                """)
+                .param("id", messageId)
+                .param("tenant", tenantId)
+                .query((rs, row) -> new MessageView(rs.getString("id"), rs.getString("tenant_id"),
+                        Dialect.fromId(rs.getString("source_dialect")), Channel.valueOf(rs.getString("channel")),
+                        rs.getString("sender"), rs.getString("recipient"), rs.getString("status"),
+                        instant(rs, "created_at"), instant(rs, "updated_at"), List.of()))
+                .optional();
+        return message.map(view -> new MessageView(view.id(), view.tenantId(), view.sourceDialect(), view.channel(),
+                view.sender(), view.recipient(), view.status(), view.createdAt(), view.updatedAt(),
+                timeline(messageId)));
+    }
+
+    /**
+     * Claims leg {@code legNumber} of the message for a carrier send, or returns the claim an earlier attempt made.
+     * The unique constraint on (message, leg number) makes the claim safe against concurrent dispatchers.
+     */
+    @Transactional
+    public Leg openLeg(Message message, int legNumber, Channel channel, String carrierId) {
+        String legId = Leg.idOf(message.id(), legNumber);
+        Optional<Leg> existing = findLeg(legId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Instant now = clock.instant();
+        try {
+            jdbc.sql("""
+                    INSERT INTO message_legs (leg_id, message_id, leg_number, channel, carrier_id, status,
+                                              created_at, updated_at)
+                    VALUES (:leg, :message, :number, :channel, :carrier, :status, :now, :now)
+                    """)
+                    .param("leg", legId)
+                    .param("message", message.id())
+                    .param("number", legNumber)
+                    .param("channel", channel.name())
+                    .param("carrier", carrierId)
+                    .param("status", Leg.LegStatus.DISPATCHING.name())
+                    .param("now", utc(now))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            return findLeg(legId).orElseThrow(() -> e);
+        }
+        return new Leg(legId, message.id(), message.tenantId(), legNumber, channel, carrierId, null,
+                Leg.LegStatus.DISPATCHING);
+    }
+
+    public Optional<Leg> findLeg(String legId) {
+        return jdbc.sql("""
+                SELECT l.leg_id, l.message_id, m.tenant_id, l.leg_number, l.channel, l.carrier_id,
+                       l.carrier_message_id, l.status
+                FROM message_legs l JOIN messages m ON m.id = l.message_id
+                WHERE l.leg_id = :leg
+                """)
+                .param("leg", legId)
+                .query((rs, row) -> new Leg(rs.getString("leg_id"), rs.getString("message_id"),
+                        rs.getString("tenant_id"), rs.getInt("leg_number"), Channel.valueOf(rs.getString("channel")),
+                        rs.getString("carrier_id"), rs.getString("carrier_message_id"),
+                        Leg.LegStatus.valueOf(rs.getString("status"))))
+                .optional();
+    }
+
+    /** Stores the carrier's id for the leg; from now on the leg counts as sent. */
+    public Leg legAccepted(Leg leg, String carrierMessageId) {
+        updateLeg(leg.legId(), Leg.LegStatus.ACCEPTED, carrierMessageId, null);
+        return new Leg(leg.legId(), leg.messageId(), leg.tenantId(), leg.legNumber(), leg.channel(), leg.carrierId(),
+                carrierMessageId, Leg.LegStatus.ACCEPTED);
+    }
+
+    public void legRefused(Leg leg, String reason) {
+        updateLeg(leg.legId(), Leg.LegStatus.REFUSED, null, reason);
+    }
+
+    private void updateLeg(String legId, Leg.LegStatus status, String carrierMessageId, String reason) {
+        jdbc.sql("""
+                UPDATE message_legs SET status = :status, carrier_message_id = :carrierId, reason = :reason,
+                                        updated_at = :now
+                WHERE leg_id = :leg
+                """)
+                .param("status", status.name())
+                .param("carrierId", carrierMessageId)
+                .param("reason", reason)
+                .param("now", utc(clock.instant()))
+                .param("leg", legId)
+                .update();
+    }
+
+    /**
+     * Appends an event to the message's timeline and moves the status forward if the event is further along. An
+     * event whose {@link DeliveryEvent#dedupeKey()} is already in the timeline is a repeat and is ignored.
+     *
+     * @return true if the event was new
+     */
+    @Transactional
+    public boolean appendEvent(DeliveryEvent event) {
+        if (!insertEvent(event)) {
+            return false;
+        }
+        if (event.type().changesStatus()) {
+            jdbc.sql("""
+                    UPDATE messages SET status = :status, status_rank = :rank, updated_at = :now
+                    WHERE id = :id AND status_rank < :rank
+                    """)
+                    .param("status", event.type().statusWord())
+                    .param("rank", event.type().statusRank())
+                    .param("now", utc(clock.instant()))
+                    .param("id", event.messageId())
+                    .update();
+        }
+        return true;
+    }
+
+    private boolean insertEvent(DeliveryEvent event) {
+        try {
+            jdbc.sql("""
+                    INSERT INTO message_events (event_id, message_id, dedupe_key, type, occurred_at, recorded_at,
+                                                carrier_id, carrier_message_id, channel, reason)
+                    VALUES (:id, :message, :dedupe, :type, :occurred, :recorded, :carrier, :carrierId, :channel,
+                            :reason)
+                    """)
+                    .param("id", event.id())
+                    .param("message", event.messageId())
+                    .param("dedupe", event.dedupeKey())
+                    .param("type", event.type().wireName())
+                    .param("occurred", utc(event.occurredAt()))
+                    .param("recorded", utc(clock.instant()))
+                    .param("carrier", event.carrier())
+                    .param("carrierId", event.carrierMessageId())
+                    .param("channel", event.channel() == null ? null : event.channel().name())
+                    .param("reason", event.reason())
+                    .update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    private List<MessageView.TimelineEntry> timeline(String messageId) {
+        return jdbc.sql("""
+                SELECT type, occurred_at, channel, reason FROM message_events
+                WHERE message_id = :id ORDER BY occurred_at, recorded_at
+                """)
+                .param("id", messageId)
+                .query((rs, row) -> new MessageView.TimelineEntry(EventType.fromWireName(rs.getString("type")),
+                        instant(rs, "occurred_at"),
+                        rs.getString("channel") == null ? null : Channel.valueOf(rs.getString("channel")),
+                        rs.getString("reason")))
+                .list();
+    }
+
+    private boolean exists(String messageId) {
+        return jdbc.sql("SELECT COUNT(*) FROM messages WHERE id = :id")
+                .param("id", messageId)
+                .query(Integer.class)
+                .single() > 0;
+    }
+
+    private String toJson(Message message) {
+        try {
+            return mapper.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A canonical message always serializes", e);
+        }
+    }
+
+    private Message fromJson(String json) {
+        try {
+            return mapper.readValue(json, Message.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The stored message body is not a canonical message", e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

@@ -1,0 +1,45 @@
+package io.switchboard.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.camel.AllowListHeaderFilterStrategy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+    /** Millisecond precision everywhere: what the database stores is what the API shows. */
+    @Bean
+    Clock clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
+
+    /**
+     * The HTTP APIs answer with only these headers, whatever headers a route carried; a client cannot set Camel or
+     * Switchboard headers on the way in.
+     */
+    @Bean
+    AllowListHeaderFilterStrategy apiHeaderFilter() {
+        return new AllowListHeaderFilterStrategy(
+                Set.of("Content-Type", "Retry-After", "Location", "WWW-Authenticate", "Idempotent-Replayed"),
+                Set.of(), Set.of("Camel", "Switchboard"));
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(DialectErrors errors, ObjectMapper mapper,
+            @Value("${switchboard.api.max-body-size:256KB}") DataSize maxBodySize) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodySize.toBytes(), errors, mapper));
+        registration.addUrlPatterns(DialectErrors.API_PATTERNS);
+        // after Spring Security, so unauthenticated management calls never get this far
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+        return registration;
+    }
+}

@@ -1,0 +1,90 @@
+package io.switchboard.webhook;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps outbound calls to client-supplied URLs (webhooks, media) away from the hub's own network: loopback, private,
+ * link-local, carrier-grade NAT, multicast and unspecified addresses are refused. Loopback is allowed only when
+ * {@code switchboard.security.allow-loopback-targets} is on, as the default profile does for the sandbox.
+ */
+@Component
+public class TargetGuard {
+
+    private final boolean allowLoopback;
+
+    public TargetGuard(@Value("${switchboard.security.allow-loopback-targets:false}") boolean allowLoopback) {
+        this.allowLoopback = allowLoopback;
+    }
+
+    /** Why the URL may not be called, or null if it may. Resolves the host name. */
+    public String refusal(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            return "must be an absolute http or https URL";
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(url.getHost());
+        } catch (UnknownHostException e) {
+            return "has a host name that does not resolve";
+        }
+        for (InetAddress address : addresses) {
+            String refusal = refusal(address);
+            if (refusal != null) {
+                return refusal;
+            }
+        }
+        if (scheme.equals("http") && !(allowLoopback && isLoopbackOnly(addresses))) {
+            return "must use https";
+        }
+        return null;
+    }
+
+    /** Why the address may not be connected to, or null if it may. */
+    public String refusal(InetAddress address) {
+        if (address.isLoopbackAddress()) {
+            return allowLoopback ? null : "points at a loopback address";
+        }
+        if (isInternal(address)) {
+            return "points at an internal address";
+        }
+        return null;
+    }
+
+    private static boolean isLoopbackOnly(InetAddress[] addresses) {
+        for (InetAddress address : addresses) {
+            if (!address.isLoopbackAddress()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isInternal(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                || address.isMulticastAddress()) {
+            return true;
+        }
+        byte[] bytes = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = bytes[0] & 0xff;
+            int second = bytes[1] & 0xff;
+            // 100.64.0.0/10 carrier-grade NAT, 0.0.0.0/8, 192.0.0.0/24 protocol assignments, 198.18.0.0/15 benchmarks
+            return (first == 100 && second >= 64 && second < 128) || first == 0
+                    || (first == 192 && second == 0 && (bytes[2] & 0xff) == 0)
+                    || (first == 198 && (second == 18 || second == 19)) || first >= 240;
+        }
+        if (address instanceof Inet6Address) {
+            // fc00::/7 unique local addresses
+            return (bytes[0] & 0xfe) == 0xfc;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,37 @@
+package io.switchboard.webhook;
+
+import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.Message;
+import io.switchboard.store.MessageStore;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Turns one event into one delivery per subscription of the message's tenant that wants it. */
+@Component("webhookFanOut")
+public class WebhookFanOut {
+
+    private final WebhookSubscriptions subscriptions;
+    private final WebhookPayloads payloads;
+    private final MessageStore store;
+
+    public WebhookFanOut(WebhookSubscriptions subscriptions, WebhookPayloads payloads, MessageStore store) {
+        this.subscriptions = subscriptions;
+        this.payloads = payloads;
+        this.store = store;
+    }
+
+    public List<WebhookDelivery> deliveriesFor(DeliveryEvent event) {
+        List<WebhookSubscription> wanting = subscriptions.forTenant(event.tenantId()).stream()
+                .filter(subscription -> subscription.wants(event.type()))
+                .toList();
+        if (wanting.isEmpty()) {
+            return List.of();
+        }
+        Message message = store.findMessage(event.messageId()).orElseThrow(
+                () -> new IllegalStateException("Event " + event.id() + " names unknown message " + event.messageId()));
+        String v1Payload = payloads.v1(event, message);
+        return wanting.stream()
+                .map(subscription -> WebhookDelivery.of(subscription.id(), event.id(), v1Payload))
+                .toList();
+    }
+}

@@ -1,0 +1,65 @@
+package io.switchboard.webhook;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.EventType;
+import io.switchboard.model.Message;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders an event the way a subscription's dialect expects it. v1 (the normalized default): the envelope
+ * {@code {id, event, timestamp, data}} with {@code data.status} and a {@code <status>_at} time.
+ */
+@Component
+public class WebhookPayloads {
+
+    private final ObjectMapper mapper;
+
+    public WebhookPayloads(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public String v1(DeliveryEvent event, Message message) {
+        EventType type = event.type();
+        Instant at = event.occurredAt();
+        V1EventData data = new V1EventData(
+                event.messageId(),
+                message.sender(),
+                message.recipient(),
+                message.channel().name(),
+                type.statusWord(),
+                type == EventType.SENT ? at : null,
+                type == EventType.DELIVERED ? at : null,
+                type == EventType.READ ? at : null,
+                type == EventType.FAILED ? at : null,
+                type == EventType.EXPIRED ? at : null,
+                type == EventType.REVOKED ? at : null,
+                type == EventType.FAILED ? event.reason() : null,
+                type == EventType.FAILED ? null : event.reason());
+        return json(new V1Envelope(event.id(), type.wireName(), at, data));
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A webhook envelope always serializes", e);
+        }
+    }
+
+    public record V1Envelope(String id, String event, Instant timestamp, V1EventData data) {
+    }
+
+    /** {@code agent_id} holds the sender, as v1 clients read it for RCS; SMS senders are phone numbers. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record V1EventData(String messageId, String agentId, String to, String channel, String status,
+            Instant sentAt, Instant deliveredAt, Instant readAt, Instant failedAt, Instant expiredAt,
+            Instant revokedAt, String failureReason, String reason) {
+    }
+}

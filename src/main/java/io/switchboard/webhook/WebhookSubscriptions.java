@@ -1,0 +1,122 @@
+package io.switchboard.webhook;
+
+import io.switchboard.api.Checks;
+import io.switchboard.api.FieldPath;
+import io.switchboard.api.Violations;
+import io.switchboard.dialect.v1.V1WebhookRequest;
+import io.switchboard.model.Dialect;
+import io.switchboard.model.EventType;
+import io.switchboard.model.Ids;
+import io.switchboard.tenant.Tenant;
+import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The tenants' webhook subscriptions. */
+@Component("webhookSubscriptions")
+public class WebhookSubscriptions {
+
+    private static final RowMapper<WebhookSubscription> ROW = (rs, row) -> new WebhookSubscription(
+            rs.getString("id"),
+            rs.getString("tenant_id"),
+            URI.create(rs.getString("url")),
+            Arrays.stream(rs.getString("events").split(",")).map(EventType::fromWireName)
+                    .collect(Collectors.toSet()),
+            rs.getString("secret"),
+            Dialect.fromId(rs.getString("dialect")),
+            rs.getObject("created_at", OffsetDateTime.class).toInstant());
+
+    private final JdbcClient jdbc;
+    private final WebhookSigner signer;
+    private final TargetGuard guard;
+    private final Clock clock;
+
+    public WebhookSubscriptions(JdbcClient jdbc, WebhookSigner signer, TargetGuard guard, Clock clock) {
+        this.jdbc = jdbc;
+        this.signer = signer;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    /**
+     * Validates and stores a v1 subscription. The secret is generated when the request has none; the result carries
+     * it so the one response that shows it can.
+     */
+    public WebhookSubscription create(Tenant tenant, V1WebhookRequest request) {
+        Violations violations = new Violations();
+        URI url = null;
+        if (Checks.isBlank(request.url())) {
+            violations.add(FieldPath.of("url"), "is required");
+        } else if (!Checks.isHttpUrl(request.url())) {
+            violations.add(FieldPath.of("url"), "must be an absolute http or https URL");
+        } else {
+            url = URI.create(request.url());
+            String refusal = guard.refusal(url);
+            if (refusal != null) {
+                violations.add(FieldPath.of("url"), refusal);
+            }
+        }
+        Set<EventType> events = new LinkedHashSet<>();
+        if (request.events() == null || request.events().isEmpty()) {
+            violations.add(FieldPath.of("events"), "must name at least one event");
+        } else {
+            for (int i = 0; i < request.events().size(); i++) {
+                String name = request.events().get(i);
+                Optional<EventType> type = Arrays.stream(EventType.values())
+                        .filter(candidate -> candidate.wireName().equals(name)).findFirst();
+                if (type.isEmpty()) {
+                    violations.add(FieldPath.of("events").index(i), "is not an event name; use one of "
+                            + Arrays.stream(EventType.values()).map(EventType::wireName)
+                                    .collect(Collectors.joining(", ")));
+                } else {
+                    events.add(type.get());
+                }
+            }
+        }
+        if (request.secret() != null && !signer.isValidSecret(request.secret())) {
+            violations.add(FieldPath.of("secret"), "must be whsec_ followed by the base64 of 24 to 64 random bytes");
+        }
+        violations.throwIfAny();
+
+        String secret = request.secret() == null ? signer.newSecret() : request.secret();
+        WebhookSubscription subscription = new WebhookSubscription(Ids.webhookId(), tenant.id(), url, events,
+                secret, Dialect.V1, clock.instant());
+        jdbc.sql("""
+                INSERT INTO webhook_subscriptions (id, tenant_id, url, events, secret, dialect, created_at)
+                VALUES (:id, :tenant, :url, :events, :secret, :dialect, :created)
+                """)
+                .param("id", subscription.id())
+                .param("tenant", subscription.tenantId())
+                .param("url", subscription.url().toString())
+                .param("events", events.stream().map(EventType::wireName).collect(Collectors.joining(",")))
+                .param("secret", secret)
+                .param("dialect", subscription.dialect().id())
+                .param("created", subscription.createdAt().atOffset(ZoneOffset.UTC))
+                .update();
+        return subscription;
+    }
+
+    public Optional<WebhookSubscription> find(String id) {
+        return jdbc.sql("SELECT * FROM webhook_subscriptions WHERE id = :id")
+                .param("id", id)
+                .query(ROW)
+                .optional();
+    }
+
+    public List<WebhookSubscription> forTenant(String tenantId) {
+        return jdbc.sql("SELECT * FROM webhook_subscriptions WHERE tenant_id = :tenant ORDER BY created_at")
+                .param("tenant", tenantId)
+                .query(ROW)
+                .list();
+    }
+}
