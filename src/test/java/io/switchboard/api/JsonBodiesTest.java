@@ -1,0 +1,67 @@
+package io.switchboard.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.dialect.v1.V1SendRequest;
+import io.switchboard.json.Json;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class JsonBodiesTest {
+
+    private final JsonBodies bodies = new JsonBodies(Json.newMapper());
+
+    private static byte[] utf8(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldReadAValidBody() {
+        V1SendRequest request = bodies.read(utf8("{\"to\":\"+15550001111\",\"content\":{\"text\":\"hi\"}}"),
+                "application/json; charset=utf-8", V1SendRequest.class);
+
+        assertThat(request.to()).isEqualTo("+15550001111");
+        assertThat(request.content().text()).isEqualTo("hi");
+    }
+
+    @Test
+    void shouldRefuseMalformedJsonWithWhereItBroke() {
+        assertThatThrownBy(() -> bodies.read(utf8("{\"to\": "), "application/json", V1SendRequest.class))
+                .isInstanceOfSatisfying(MalformedBodyException.class, e -> {
+                    assertThat(e.getStatus()).isEqualTo(400);
+                    assertThat(e.getErrors().get(0).message()).contains("line 1");
+                });
+    }
+
+    @Test
+    void shouldRefuseTrailingGarbageAndNonObjects() {
+        assertThatThrownBy(() -> bodies.read(utf8("{} {}"), "application/json", V1SendRequest.class))
+                .isInstanceOf(MalformedBodyException.class);
+        assertThatThrownBy(() -> bodies.read(utf8("[1,2]"), "application/json", V1SendRequest.class))
+                .isInstanceOf(MalformedBodyException.class)
+                .hasMessageContaining("JSON object");
+        assertThatThrownBy(() -> bodies.read(new byte[0], "application/json", V1SendRequest.class))
+                .isInstanceOf(MalformedBodyException.class);
+    }
+
+    @Test
+    void shouldNameTheFieldOfTheWrongType() {
+        assertThatThrownBy(() -> bodies.read(utf8("{\"content\":{\"suggestions\":{\"reply\":1}}}"),
+                "application/json", V1SendRequest.class))
+                .isInstanceOfSatisfying(MalformedBodyException.class, e -> {
+                    assertThat(e.getErrors().get(0).path().dotted()).isEqualTo("content.suggestions");
+                    assertThat(e.getErrors().get(0).message()).isEqualTo("must be an array");
+                });
+    }
+
+    @Test
+    void shouldRefuseBodiesThatAreNotDeclaredAsJson() {
+        assertThatThrownBy(() -> bodies.read(utf8("{}"), "text/plain", V1SendRequest.class))
+                .isInstanceOfSatisfying(UnsupportedMediaTypeException.class,
+                        e -> assertThat(e.getStatus()).isEqualTo(415));
+        assertThatThrownBy(() -> bodies.read(utf8("{}"), null, V1SendRequest.class))
+                .isInstanceOf(UnsupportedMediaTypeException.class);
+        assertThat(bodies.read(utf8("{}"), "application/vnd.api+json", V1SendRequest.class)).isNotNull();
+    }
+}
