@@ -22,8 +22,8 @@ public class SandboxLedger {
     private final ConcurrentHashMap<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
     /** Records a request that reached a sandbox carrier, whatever the answer. */
-    public void record(String carrier, String recipient, int httpStatus, String carrierMessageId) {
-        entries.addLast(new Entry(carrier, recipient, httpStatus, carrierMessageId, Instant.now()));
+    public void record(String carrier, String recipient, Object request, int httpStatus, String carrierMessageId) {
+        entries.addLast(new Entry(carrier, recipient, request, httpStatus, carrierMessageId, Instant.now()));
         if (size.incrementAndGet() > CAPACITY) {
             entries.pollFirst();
             size.decrementAndGet();
@@ -51,10 +51,12 @@ public class SandboxLedger {
     }
 
     /**
+     * @param request          the request as the carrier read it, in its dialect's wire record
      * @param httpStatus       what the sandbox answered
      * @param carrierMessageId the id it gave an accepted send, else null
      */
-    public record Entry(String carrier, String recipient, int httpStatus, String carrierMessageId, Instant at) {
+    public record Entry(String carrier, String recipient, Object request, int httpStatus, String carrierMessageId,
+            Instant at) {
 
         public boolean accepted() {
             return carrierMessageId != null;

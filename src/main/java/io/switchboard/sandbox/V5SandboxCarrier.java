@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.dialect.v5.V5Callback;
 import io.switchboard.dialect.v5.V5Message;
 import io.switchboard.dialect.v5.V5Responses;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -67,32 +68,32 @@ class V5SandboxCarrier {
         V5Message request;
         try {
             request = mapper.readValue(body == null ? new byte[0] : body, V5Message.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return ResponseEntity.badRequest().body(responses.refused("Invalid JSON body", List.of()));
         }
         String destination = request.destination();
         if (destination == null || destination.isBlank()) {
-            return refuse(destination, new V5Responses.Problem("destination", "Destination",
+            return refuse(request, new V5Responses.Problem("destination", "Destination",
                     "'destination' is required"));
         }
         SandboxBehaviour behaviour = SandboxBehaviour.forRecipient(destination);
         if (behaviour == SandboxBehaviour.NOT_RCS_CAPABLE) {
-            return refuse(destination, new V5Responses.Problem("destination", "Destination",
+            return refuse(request, new V5Responses.Problem("destination", "Destination",
                     "'destination' is not RCS capable"));
         }
         if (behaviour == SandboxBehaviour.FLAKY && ledger.failsThisAttempt(sha256(body), properties.flakyFailures())) {
-            ledger.record(CARRIER, destination, 503, null);
+            ledger.record(CARRIER, destination, request, 503, null);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .body(responses.refused("Service temporarily unavailable", List.of()));
         }
         String guid = UUID.randomUUID().toString();
-        ledger.record(CARRIER, destination, 200, guid);
+        ledger.record(CARRIER, destination, request, 200, guid);
         scheduleCallbacks(request, guid, behaviour);
         return ResponseEntity.ok(responses.accepted(guid, destination));
     }
 
-    private ResponseEntity<Object> refuse(String destination, V5Responses.Problem problem) {
-        ledger.record(CARRIER, destination, 400, null);
+    private ResponseEntity<Object> refuse(V5Message request, V5Responses.Problem problem) {
+        ledger.record(CARRIER, request.destination(), request, 400, null);
         return ResponseEntity.badRequest().body(responses.refused(V5Responses.INVALID, List.of(problem)));
     }
 
@@ -136,8 +137,12 @@ class V5SandboxCarrier {
     }
 
     private static boolean isLoopback(String url) {
-        String host = URI.create(url).getHost();
-        return "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
+        try {
+            String host = URI.create(url).getHost();
+            return "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private byte[] json(Object value) {

@@ -2,6 +2,7 @@ package io.switchboard.webhook;
 
 import io.switchboard.api.Checks;
 import io.switchboard.api.FieldPath;
+import io.switchboard.api.NotFoundException;
 import io.switchboard.api.Violations;
 import io.switchboard.dialect.v1.V1WebhookRequest;
 import io.switchboard.model.Dialect;
@@ -104,6 +105,21 @@ public class WebhookSubscriptions {
                 .param("created", subscription.createdAt().atOffset(ZoneOffset.UTC))
                 .update();
         return subscription;
+    }
+
+    /**
+     * Deletes one of the tenant's subscriptions; deliveries still queued for it are dropped when their turn comes.
+     *
+     * @throws NotFoundException if the tenant has no subscription with that id
+     */
+    public void delete(String tenantId, String id) {
+        int deleted = jdbc.sql("DELETE FROM webhook_subscriptions WHERE id = :id AND tenant_id = :tenant")
+                .param("id", id)
+                .param("tenant", tenantId)
+                .update();
+        if (deleted == 0) {
+            throw new NotFoundException("No webhook " + id + " was found.");
+        }
     }
 
     public Optional<WebhookSubscription> find(String id) {

@@ -38,10 +38,19 @@ public class V1Responses {
      * {@code POST /v1/webhooks}. A secret the hub generated is shown here and never again; a secret the client chose
      * is not echoed back.
      */
-    public WebhookCreated webhookCreated(WebhookSubscription subscription, V1WebhookRequest request) {
+    public Webhook webhookCreated(WebhookSubscription subscription, V1WebhookRequest request) {
+        return webhook(subscription, request.secret() == null ? subscription.secret() : null);
+    }
+
+    /** {@code GET /v1/webhooks}: the tenant's subscriptions, without their secrets. */
+    public WebhookList webhooks(List<WebhookSubscription> subscriptions) {
+        return new WebhookList(subscriptions.stream().map(subscription -> webhook(subscription, null)).toList());
+    }
+
+    private static Webhook webhook(WebhookSubscription subscription, String secret) {
         List<String> events = subscription.events().stream().map(EventType::wireName).sorted().toList();
-        return new WebhookCreated(subscription.id(), subscription.url().toString(), events,
-                request.secret() == null ? subscription.secret() : null, subscription.createdAt());
+        return new Webhook(subscription.id(), subscription.url().toString(), events, secret,
+                subscription.createdAt());
     }
 
     /** The v1 error envelope: a stable code, a sentence for people, and one detail per bad field. */
@@ -76,7 +85,10 @@ public class V1Responses {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record WebhookCreated(String id, String url, List<String> events, String secret, Instant createdAt) {
+    public record Webhook(String id, String url, List<String> events, String secret, Instant createdAt) {
+    }
+
+    public record WebhookList(List<Webhook> data) {
     }
 
     public record Error(String error, String message, List<Detail> details) {

@@ -1,0 +1,119 @@
+package io.switchboard.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.standardwebhooks.Webhook;
+import io.switchboard.sandbox.SandboxLedger;
+import io.switchboard.testing.Fixtures;
+import io.switchboard.testing.HubClient;
+import io.switchboard.testing.HubIntegrationTest;
+import io.switchboard.testing.WebhookReceiver;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The foundation's whole flow: POST /v1/messages to a signed webhook, through the broker and the v5 sandbox. */
+class V1ToWebhookFlowIntegrationTest extends HubIntegrationTest {
+
+    @Autowired
+    private SandboxLedger sandbox;
+
+    private WebhookReceiver receiver;
+    private String secret;
+    private String subscriptionId;
+
+    @BeforeEach
+    void subscribe() {
+        receiver = new WebhookReceiver();
+        HubClient.Response created = hub().postJson("/v1/webhooks", Map.of("url", receiver.url(),
+                "events", List.of("message.sent", "message.delivered", "message.read", "message.failed")),
+                "Authorization", V1_KEY);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        secret = created.json().path("secret").asText();
+        assertThat(secret).startsWith("whsec_");
+        subscriptionId = created.json().path("id").asText();
+        assertThat(subscriptionId).startsWith("wh_");
+    }
+
+    @AfterEach
+    void unsubscribe() {
+        assertThat(hub().delete("/v1/webhooks/" + subscriptionId, "Authorization", V1_KEY).status()).isEqualTo(204);
+        receiver.close();
+    }
+
+    @Test
+    void shouldDeliverAVerifiableWebhookForAMessageSentThroughV1() {
+        ObjectNode request = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
+        request.put("to", "+4917612345678");
+
+        HubClient.Response accepted = hub().postJson("/v1/messages", request, "Authorization", V1_KEY);
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        JsonNode queued = accepted.json();
+        String messageId = queued.path("message_id").asText();
+        assertThat(messageId).matches("msg_[0-9a-z]{26}");
+        assertThat(queued.path("status").asText()).isEqualTo("queued");
+        assertThat(queued.path("created_at").asText()).endsWith("Z");
+        assertThat(accepted.header("Authorization")).isNull();
+
+        eventually().until(() -> receiver.about(messageId, "message.delivered").size() == 1);
+        WebhookReceiver.Received delivered = receiver.about(messageId, "message.delivered").get(0);
+        assertThatCode(() -> new Webhook(secret).verify(delivered.body(), delivered.headers()))
+                .as("the Standard Webhooks reference library accepts the signature")
+                .doesNotThrowAnyException();
+        assertThat(delivered.header("webhook-id")).isEqualTo(delivered.json().path("id").asText());
+        assertThat(delivered.json().path("data").path("status").asText()).isEqualTo("delivered");
+        assertThat(delivered.json().path("data").path("to").asText()).isEqualTo("+4917612345678");
+        assertThat(delivered.json().path("data").path("agent_id").asText()).isEqualTo("ag_live_xxxx");
+        assertThat(delivered.json().path("data").path("delivered_at").asText()).isNotEmpty();
+
+        eventually().until(() -> timeline(messageId).contains("delivered"));
+        JsonNode status = hub().get("/v1/messages/" + messageId, "Authorization", V1_KEY).json();
+        assertThat(status.path("status").asText()).isEqualTo("delivered");
+        assertThat(status.path("id").asText()).isEqualTo(messageId);
+        assertThat(timeline(messageId)).containsExactly("queued", "sent", "delivered");
+    }
+
+    @Test
+    void shouldSendTheCarrierAV5RequestWithTheSuggestionsAsChoices() {
+        ObjectNode request = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
+        request.put("to", "+4917600000077");
+
+        String messageId = hub().postJson("/v1/messages", request, "Authorization", V1_KEY).json()
+                .path("message_id").asText();
+
+        eventually().until(() -> receiver.about(messageId, "message.delivered").size() == 1);
+        List<SandboxLedger.Entry> sends = sandbox.entries().stream()
+                .filter(entry -> entry.recipient().equals("4917600000077")).toList();
+        assertThat(sends).hasSize(1);
+        JsonNode carrierRequest = Fixtures.MAPPER.valueToTree(sends.get(0).request());
+        ObjectNode expected = (ObjectNode) Fixtures.tree("v5/send-text-with-suggestions.json");
+        expected.put("destination", "4917600000077");
+        expected.set("callbackURL", carrierRequest.get("callbackURL"));
+        assertThat(carrierRequest).isEqualTo(expected);
+        assertThat(carrierRequest.path("callbackURL").asText()).contains("/callbacks/v5?leg=" + messageId + "-1&token=");
+    }
+
+    @Test
+    void shouldKeepOneDeliveredAndTheHighestStatusWhenTheCarrierRepeatsAndReordersCallbacks() {
+        ObjectNode request = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
+        request.put("to", "+4917612345605");
+
+        String messageId = hub().postJson("/v1/messages", request, "Authorization", V1_KEY).json()
+                .path("message_id").asText();
+
+        eventually().until(() -> sandbox.entries().stream().anyMatch(e -> e.recipient().equals("4917612345605")));
+        eventually().during(java.time.Duration.ofMillis(600)).until(() -> timeline(messageId),
+                events -> events.equals(List.of("queued", "sent", "delivered")));
+        assertThat(receiver.about(messageId, "message.delivered")).hasSize(1);
+        assertThat(receiver.about(messageId, "message.sent")).hasSize(1);
+        assertThat(hub().get("/v1/messages/" + messageId, "Authorization", V1_KEY).json().path("status").asText())
+                .isEqualTo("delivered");
+    }
+}

@@ -1,0 +1,81 @@
+package io.switchboard.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole hub on a random port with its real embedded broker, H2 database and sandbox carriers, metrics and JMX on
+ * as in production. Every subclass shares one Spring context (same configuration), with its own data directory for
+ * this test run.
+ */
+@CamelSpringBootTest
+@DisableJmx(false)
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "switchboard.sandbox.callback-delay=50ms",
+    "switchboard.broker.dispatch-retry.first-delay=200ms",
+    "switchboard.broker.webhook-retry.first-delay=200ms",
+    "switchboard.broker.webhook-retry.multiplier=2",
+    "switchboard.tenants[0].id=demo",
+    "switchboard.tenants[0].v1-api-key=sk_dev_v1",
+    "switchboard.tenants[0].pinnacle-api-key=sk_dev_pinnacle",
+    "switchboard.tenants[0].v5-username=dev",
+    "switchboard.tenants[0].v5-password=sk_dev_v5",
+    "switchboard.tenants[1].id=other",
+    "switchboard.tenants[1].v1-api-key=sk_other_v1"
+})
+public abstract class HubIntegrationTest {
+
+    public static final String V1_KEY = "Bearer sk_dev_v1";
+    public static final String OTHER_TENANT_V1_KEY = "Bearer sk_other_v1";
+
+    private static final Path DATA = Path.of("target", "test-data", UUID.randomUUID().toString());
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    private EmbeddedActiveMQ broker;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("switchboard.data-dir", () -> "./" + DATA.toString().replace('\\', '/'));
+    }
+
+    protected HubClient hub() {
+        return new HubClient(port);
+    }
+
+    /** Awaitility with the hub's usual ceiling; asynchronous checks never sleep a fixed time. */
+    protected static ConditionFactory eventually() {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50));
+    }
+
+    /** How many messages were ever put on a broker queue. */
+    protected long messagesAdded(String queue) {
+        Queue located = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return located == null ? 0 : located.getMessagesAdded();
+    }
+
+    /** The event types of a v1 message's timeline, oldest first. */
+    protected List<String> timeline(String messageId) {
+        JsonNode status = hub().get("/v1/messages/" + messageId, "Authorization", V1_KEY).json();
+        return status.path("events").findValuesAsText("type");
+    }
+}

@@ -1,0 +1,83 @@
+package io.switchboard.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A webhook endpoint on loopback that keeps every request it gets; can be told to fail the first few. */
+public final class WebhookReceiver implements AutoCloseable {
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+
+    public WebhookReceiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/hooks", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(new Received(HttpHeaders.of(exchange.getRequestHeaders(), (name, value) -> true),
+                    new String(body, StandardCharsets.UTF_8)));
+            int status = failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0 ? 503 : 204;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+    }
+
+    /** The next {@code count} requests are answered 503. */
+    public void failNext(int count) {
+        failuresLeft.set(count);
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** The requests whose payload is about this message and event. */
+    public List<Received> about(String messageId, String event) {
+        return received.stream()
+                .filter(request -> request.json().path("event").asText().equals(event)
+                        && request.json().path("data").path("message_id").asText().equals(messageId))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    public record Received(HttpHeaders headers, String body) {
+
+        public JsonNode json() {
+            try {
+                return Fixtures.MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public Map<String, List<String>> headerMap() {
+            return headers.map();
+        }
+    }
+}
