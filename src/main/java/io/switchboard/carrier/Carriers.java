@@ -49,7 +49,7 @@ public class Carriers {
     private CarrierConnector connector(CarrierProperties.CarrierConfig config) {
         Duration connect = config.connectTimeout() == null ? DEFAULT_CONNECT_TIMEOUT : config.connectTimeout();
         Duration read = config.readTimeout() == null ? DEFAULT_READ_TIMEOUT : config.readTimeout();
-        String url = hub.resolve(config.baseUrl()) + "/messages"
+        String url = CarrierHttpConfiguration.COMPONENT + ":" + hub.resolve(config.baseUrl()) + "/messages"
                 + "?throwExceptionOnFailure=false"
                 + "&connectTimeout=" + connect.toMillis()
                 + "&responseTimeout=" + read.toMillis();

@@ -3,6 +3,7 @@ package io.switchboard.sandbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +23,10 @@ public class SandboxLedger {
     private final ConcurrentHashMap<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
     /** Records a request that reached a sandbox carrier, whatever the answer. */
-    public void record(String carrier, String recipient, Object request, int httpStatus, String carrierMessageId) {
-        entries.addLast(new Entry(carrier, recipient, request, httpStatus, carrierMessageId, Instant.now()));
+    public void record(String carrier, String recipient, Set<String> headerNames, Object request, int httpStatus,
+            String carrierMessageId) {
+        entries.addLast(new Entry(carrier, recipient, Set.copyOf(headerNames), request, httpStatus, carrierMessageId,
+                Instant.now()));
         if (size.incrementAndGet() > CAPACITY) {
             entries.pollFirst();
             size.decrementAndGet();
@@ -51,12 +54,13 @@ public class SandboxLedger {
     }
 
     /**
+     * @param headerNames      the HTTP headers the request came with, lower case
      * @param request          the request as the carrier read it, in its dialect's wire record
      * @param httpStatus       what the sandbox answered
      * @param carrierMessageId the id it gave an accepted send, else null
      */
-    public record Entry(String carrier, String recipient, Object request, int httpStatus, String carrierMessageId,
-            Instant at) {
+    public record Entry(String carrier, String recipient, Set<String> headerNames, Object request, int httpStatus,
+            String carrierMessageId, Instant at) {
 
         public boolean accepted() {
             return carrierMessageId != null;

@@ -16,8 +16,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -59,9 +62,8 @@ class V5SandboxCarrier {
     }
 
     @PostMapping(path = "/messages", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> send(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestBody(required = false) byte[] body) {
-        if (!authorized(authorization)) {
+    ResponseEntity<Object> send(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
+        if (!authorized(headers.getFirst(HttpHeaders.AUTHORIZATION))) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .body(responses.refused("Invalid username or password", List.of()));
         }
@@ -73,27 +75,27 @@ class V5SandboxCarrier {
         }
         String destination = request.destination();
         if (destination == null || destination.isBlank()) {
-            return refuse(request, new V5Responses.Problem("destination", "Destination",
+            return refuse(request, headers, new V5Responses.Problem("destination", "Destination",
                     "'destination' is required"));
         }
         SandboxBehaviour behaviour = SandboxBehaviour.forRecipient(destination);
         if (behaviour == SandboxBehaviour.NOT_RCS_CAPABLE) {
-            return refuse(request, new V5Responses.Problem("destination", "Destination",
+            return refuse(request, headers, new V5Responses.Problem("destination", "Destination",
                     "'destination' is not RCS capable"));
         }
         if (behaviour == SandboxBehaviour.FLAKY && ledger.failsThisAttempt(sha256(body), properties.flakyFailures())) {
-            ledger.record(CARRIER, destination, request, 503, null);
+            ledger.record(CARRIER, destination, names(headers), request, 503, null);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .body(responses.refused("Service temporarily unavailable", List.of()));
         }
         String guid = UUID.randomUUID().toString();
-        ledger.record(CARRIER, destination, request, 200, guid);
+        ledger.record(CARRIER, destination, names(headers), request, 200, guid);
         scheduleCallbacks(request, guid, behaviour);
         return ResponseEntity.ok(responses.accepted(guid, destination));
     }
 
-    private ResponseEntity<Object> refuse(V5Message request, V5Responses.Problem problem) {
-        ledger.record(CARRIER, request.destination(), request, 400, null);
+    private ResponseEntity<Object> refuse(V5Message request, HttpHeaders headers, V5Responses.Problem problem) {
+        ledger.record(CARRIER, request.destination(), names(headers), request, 400, null);
         return ResponseEntity.badRequest().body(responses.refused(V5Responses.INVALID, List.of(problem)));
     }
 
@@ -134,6 +136,10 @@ class V5SandboxCarrier {
         String expected = "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8));
         return authorization != null && MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.UTF_8), authorization.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Set<String> names(HttpHeaders headers) {
+        return headers.keySet().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 
     private static boolean isLoopback(String url) {

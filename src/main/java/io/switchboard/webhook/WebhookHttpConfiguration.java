@@ -5,7 +5,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import io.switchboard.camel.AllowListHeaderFilterStrategy;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -44,6 +46,10 @@ class WebhookHttpConfiguration {
         // a failed delivery is retried by the broker with backoff, never at once by the client
         http.setAutomaticRetriesDisabled(true);
         http.setCookieManagementDisabled(true);
+        // only the webhook's own headers reach a subscriber
+        http.setHeaderFilterStrategy(new AllowListHeaderFilterStrategy(
+                Set.of("Content-Type", "webhook-id", "webhook-timestamp", "webhook-signature"), Set.of(),
+                Set.of("Camel", "Switchboard")));
         http.setResponseTimeout(responseTimeout.toMillis());
         http.setConnectTimeout(connectTimeout.toMillis());
         return http;

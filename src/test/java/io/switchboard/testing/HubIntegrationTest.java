@@ -1,6 +1,9 @@
 package io.switchboard.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -73,9 +76,22 @@ public abstract class HubIntegrationTest {
         return located == null ? 0 : located.getMessagesAdded();
     }
 
+    /** Sends the v1 fixture with all suggestion kinds to this recipient; returns the hub's message id. */
+    protected String sendV1(String recipient) {
+        ObjectNode request = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
+        request.put("to", recipient);
+        HubClient.Response accepted = hub().postJson("/v1/messages", request, "Authorization", V1_KEY);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        return accepted.json().path("message_id").asText();
+    }
+
+    /** The message as {@code GET /v1/messages/{id}} shows it. */
+    protected JsonNode status(String messageId) {
+        return hub().get("/v1/messages/" + messageId, "Authorization", V1_KEY).json();
+    }
+
     /** The event types of a v1 message's timeline, oldest first. */
     protected List<String> timeline(String messageId) {
-        JsonNode status = hub().get("/v1/messages/" + messageId, "Authorization", V1_KEY).json();
-        return status.path("events").findValuesAsText("type");
+        return status(messageId).path("events").findValuesAsText("type");
     }
 }

@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,9 +26,9 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/hooks", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            received.add(new Received(HttpHeaders.of(exchange.getRequestHeaders(), (name, value) -> true),
-                    new String(body, StandardCharsets.UTF_8)));
             int status = failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0 ? 503 : 204;
+            received.add(new Received(HttpHeaders.of(exchange.getRequestHeaders(), (name, value) -> true),
+                    new String(body, StandardCharsets.UTF_8), status));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -49,11 +48,17 @@ public final class WebhookReceiver implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** The requests whose payload is about this message and event. */
-    public List<Received> about(String messageId, String event) {
+    /** Every request about this message, accepted or not. */
+    public List<Received> attemptsAbout(String messageId) {
         return received.stream()
-                .filter(request -> request.json().path("event").asText().equals(event)
-                        && request.json().path("data").path("message_id").asText().equals(messageId))
+                .filter(request -> request.json().path("data").path("message_id").asText().equals(messageId))
+                .toList();
+    }
+
+    /** The accepted requests whose payload is about this message and event. */
+    public List<Received> about(String messageId, String event) {
+        return attemptsAbout(messageId).stream()
+                .filter(request -> request.answeredWith() < 300 && request.json().path("event").asText().equals(event))
                 .toList();
     }
 
@@ -62,7 +67,8 @@ public final class WebhookReceiver implements AutoCloseable {
         server.stop(0);
     }
 
-    public record Received(HttpHeaders headers, String body) {
+    /** @param answeredWith the HTTP status this receiver answered */
+    public record Received(HttpHeaders headers, String body, int answeredWith) {
 
         public JsonNode json() {
             try {
@@ -74,10 +80,6 @@ public final class WebhookReceiver implements AutoCloseable {
 
         public String header(String name) {
             return headers.firstValue(name).orElse(null);
-        }
-
-        public Map<String, List<String>> headerMap() {
-            return headers.map();
         }
     }
 }
