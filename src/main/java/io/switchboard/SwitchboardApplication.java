@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,34 +14,43 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SwitchboardApplication {
 
     public static void main(String[] args) {
-        Path home = home(System.getenv("SWITCHBOARD_HOME"));
-        SpringApplication application = new SpringApplication(SwitchboardApplication.class);
-        Map<String, Object> defaults = new HashMap<>();
-        defaults.put("switchboard.home", home.toString());
-        if (!home.equals(Path.of("").toAbsolutePath())) {
-            // Spring Boot reads ./config/ by itself; started elsewhere, point it at the home's config/
-            defaults.put("spring.config.additional-location", "optional:file:" + home.resolve("config") + "/");
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Optional<Path> home = home(System.getenv("SWITCHBOARD_HOME"), workingDirectory);
+        if (home.isEmpty()) {
+            System.err.println(wrongDirectoryAdvice(workingDirectory));
+            System.exit(2);
         }
-        application.setDefaultProperties(defaults);
+        SpringApplication application = new SpringApplication(SwitchboardApplication.class);
+        application.setDefaultProperties(defaultProperties(home.get(), workingDirectory));
         application.run(args);
     }
 
     /**
-     * The folder that holds {@code config/} and {@code routes/}: {@code SWITCHBOARD_HOME}, else the working
-     * directory. Stops with a message that says what to do when neither holds them.
+     * The folder that holds {@code config/application.yaml} and {@code routes/}: {@code SWITCHBOARD_HOME} when set,
+     * else the working directory; empty when that folder does not hold them.
      */
-    static Path home(String configured) {
-        Path home = Path.of(configured == null || configured.isBlank() ? "" : configured).toAbsolutePath()
-                .normalize();
-        if (!Files.isRegularFile(home.resolve("config/application.yaml")) || !Files.isDirectory(home.resolve("routes"))) {
-            System.err.printf("""
-                    Switchboard cannot find config/application.yaml and routes/ in %s.
-                    Start it from the Switchboard folder (the one with pom.xml), or set SWITCHBOARD_HOME to that \
-                    folder, for example:
-                      SWITCHBOARD_HOME=/opt/switchboard java -jar switchboard.jar
-                    """, home);
-            System.exit(2);
+    static Optional<Path> home(String configured, Path workingDirectory) {
+        Path home = configured == null || configured.isBlank()
+                ? workingDirectory : workingDirectory.resolve(configured).normalize();
+        boolean complete = Files.isRegularFile(home.resolve("config").resolve("application.yaml"))
+                && Files.isDirectory(home.resolve("routes"));
+        return complete ? Optional.of(home) : Optional.empty();
+    }
+
+    static Map<String, Object> defaultProperties(Path home, Path workingDirectory) {
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("switchboard.home", home.toString());
+        if (!home.equals(workingDirectory)) {
+            // Spring Boot reads ./config/ by itself; started elsewhere, point it at the home's config/
+            defaults.put("spring.config.additional-location", "optional:file:" + home.resolve("config") + "/");
         }
-        return home;
+        return defaults;
+    }
+
+    static String wrongDirectoryAdvice(Path workingDirectory) {
+        return """
+                Switchboard cannot find config/application.yaml and routes/ in %s.
+                Start it from the Switchboard folder (the one with pom.xml), or set SWITCHBOARD_HOME to that folder:
+                  SWITCHBOARD_HOME=/path/to/switchboard java -jar switchboard.jar""".formatted(workingDirectory);
     }
 }

@@ -5,6 +5,7 @@ import io.switchboard.model.EventType;
 import io.switchboard.model.Ids;
 import io.switchboard.store.Leg;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /** The events the hub raises itself, as opposed to those a carrier reports. */
@@ -17,9 +18,18 @@ public class DeliveryEvents {
         this.clock = clock;
     }
 
-    /** The carrier accepted the leg. */
-    public DeliveryEvent sent(Leg leg) {
-        return event(EventType.SENT, leg, null);
+    /** Now, by the hub's clock. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * The carrier accepted the leg the hub handed it at {@code handedAt}. The event carries that time, taken before
+     * the call, so no report of the carrier's about the leg can predate it.
+     */
+    public DeliveryEvent sent(Leg leg, Instant handedAt) {
+        return new DeliveryEvent(Ids.eventId(), EventType.SENT, handedAt, leg.messageId(), leg.tenantId(),
+                leg.carrierId(), leg.carrierMessageId(), leg.channel(), null);
     }
 
     /** The carrier refused the leg for good. */

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,18 +32,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @DisableJmx(false)
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    // read after config/, so the test profile's tenants replace the demo list
+    "spring.config.additional-location=optional:classpath:/test-config/",
     "switchboard.sandbox.callback-delay=50ms",
     "switchboard.broker.dispatch-retry.first-delay=200ms",
     "switchboard.broker.webhook-retry.first-delay=200ms",
-    "switchboard.broker.webhook-retry.multiplier=2",
-    "switchboard.tenants[0].id=demo",
-    "switchboard.tenants[0].v1-api-key=sk_dev_v1",
-    "switchboard.tenants[0].pinnacle-api-key=sk_dev_pinnacle",
-    "switchboard.tenants[0].v5-username=dev",
-    "switchboard.tenants[0].v5-password=sk_dev_v5",
-    "switchboard.tenants[1].id=other",
-    "switchboard.tenants[1].v1-api-key=sk_other_v1"
+    "switchboard.broker.webhook-retry.multiplier=2"
 })
+@ActiveProfiles("test")
 public abstract class HubIntegrationTest {
 
     public static final String V1_KEY = "Bearer sk_dev_v1";
@@ -56,9 +53,14 @@ public abstract class HubIntegrationTest {
     @Autowired
     private EmbeddedActiveMQ broker;
 
+    /**
+     * A test class with a context of its own (another profile) sets {@code switchboard.test.context}, so its broker
+     * journal and database do not collide with the shared context's, which stays alive in Spring's test cache.
+     */
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("switchboard.data-dir", () -> "./" + DATA.toString().replace('\\', '/'));
+        registry.add("switchboard.data-dir",
+                () -> "./" + DATA.toString().replace('\\', '/') + "/${switchboard.test.context:shared}");
     }
 
     protected HubClient hub() {
