@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -30,6 +31,20 @@ class SecurityConfiguration {
     private static final String[] ROUTE_AUTHENTICATED = {
         "/v1/**", "/v5/**", "/messages/**", "/callbacks/**", "/sandbox/**", "/error"
     };
+
+    /** The sandbox's webhook inbox takes posts like any webhook receiver; reading it needs the operator login. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain sandboxWebhookInbox(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/sandbox/webhook-inbox/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/sandbox/webhook-inbox/**").permitAll()
+                        .anyRequest().hasRole("ADMIN"))
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
 
     @Bean
     @Order(1)

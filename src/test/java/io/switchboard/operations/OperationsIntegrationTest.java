@@ -98,4 +98,17 @@ class OperationsIntegrationTest extends HubIntegrationTest {
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.json().path("error").asText()).isEqualTo("unauthorized");
     }
+
+    @Test
+    void shouldShowTheSandboxWebhookInboxOnlyToOperators() {
+        HubClient.Response posted = hub().postJson("/sandbox/webhook-inbox/ops-test",
+                "{\"id\":\"evt_1\"}".getBytes(StandardCharsets.UTF_8), "webhook-id", "evt_1");
+        assertThat(posted.status()).isEqualTo(204);
+
+        assertThat(hub().get("/sandbox/webhook-inbox/ops-test").status()).isEqualTo(401);
+        JsonNode inbox = hub().get("/sandbox/webhook-inbox/ops-test", "Authorization", ADMIN).json();
+        assertThat(inbox.path("received")).hasSize(1);
+        assertThat(inbox.path("received").get(0).path("body").asText()).isEqualTo("{\"id\":\"evt_1\"}");
+        assertThat(inbox.path("received").get(0).path("headers").path("webhook-id").asText()).isEqualTo("evt_1");
+    }
 }
