@@ -16,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 /**
  * Two doors. The messaging APIs, callbacks and sandbox authenticate inside their Camel routes, each in its dialect's
@@ -60,6 +61,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain operations(HttpSecurity http) throws Exception {
+        // Hawtio's single-page app echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN: the token must be the cookie's plain
+        // value (not the masked form Spring renders into pages) and the cookie must exist before the first POST
+        CsrfTokenRequestAttributeHandler plainToken = new CsrfTokenRequestAttributeHandler();
+        plainToken.setCsrfRequestAttributeName(null);
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/liveness",
@@ -67,8 +72,8 @@ class SecurityConfiguration {
                         .anyRequest().hasRole("ADMIN"))
                 .formLogin(Customizer.withDefaults())
                 .httpBasic(Customizer.withDefaults())
-                // Hawtio's single-page app reads the XSRF-TOKEN cookie and echoes it as X-XSRF-TOKEN
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()))
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(plainToken))
                 .build();
     }
 

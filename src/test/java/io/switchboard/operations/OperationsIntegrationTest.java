@@ -111,4 +111,22 @@ class OperationsIntegrationTest extends HubIntegrationTest {
         assertThat(inbox.path("received").get(0).path("body").asText()).isEqualTo("{\"id\":\"evt_1\"}");
         assertThat(inbox.path("received").get(0).path("headers").path("webhook-id").asText()).isEqualTo("evt_1");
     }
+
+    @Test
+    void shouldLetHawtiosPagePostToJolokiaWithTheCookieTokenButNothingWithout() {
+        HubClient.Response page = hub().get("/actuator/hawtio/", "Authorization", ADMIN);
+        String cookie = page.raw().headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
+        String token = cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';'));
+        byte[] search = "{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,*\"}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        HubClient.Response withToken = hub().postJson("/actuator/jolokia", search, "Authorization", ADMIN,
+                "Cookie", "XSRF-TOKEN=" + token, "X-XSRF-TOKEN", token);
+        HubClient.Response withoutToken = hub().postJson("/actuator/jolokia", search, "Authorization", ADMIN);
+
+        assertThat(withToken.status()).as(withToken.toString()).isEqualTo(200);
+        assertThat(withToken.json().path("value").toString()).contains("dispatch");
+        assertThat(withoutToken.status()).isEqualTo(403);
+    }
 }
