@@ -8,7 +8,8 @@ import java.util.List;
  */
 public abstract sealed class ApiException extends RuntimeException
         permits InvalidRequestException, MalformedBodyException, UnsupportedMediaTypeException,
-        BodyTooLargeException, UnauthorizedException, NotFoundException {
+        BodyTooLargeException, UnauthorizedException, NotFoundException, IdempotencyConflictException,
+        RateLimitedException {
 
     private final int status;
     private final String code;

@@ -6,7 +6,6 @@ import jakarta.jms.ConnectionFactory;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -33,25 +32,14 @@ class MessagingConfiguration {
         return new JmsTransactionManager(connectionFactory);
     }
 
-    /** {@code transacted: {ref: jmsTransaction}} in routes that consume from the broker. */
-    @Bean
-    SpringTransactionPolicy jmsTransaction(JmsTransactionManager jmsTransactionManager) {
-        return new SpringTransactionPolicy(jmsTransactionManager);
-    }
-
-    /** {@code transacted: {ref: databaseTransaction}} in routes that record before they enqueue. */
-    @Bean
-    SpringTransactionPolicy databaseTransaction(JdbcTransactionManager transactionManager) {
-        return new SpringTransactionPolicy(transactionManager);
-    }
-
     @Bean("jms")
     JmsComponent jms(ConnectionFactory connectionFactory, JmsTransactionManager jmsTransactionManager) {
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connectionFactory);
         jms.setTransactionManager(jmsTransactionManager);
         jms.setHeaderFilterStrategy(new AllowListHeaderFilterStrategy(
-                Set.of(Headers.GROUP_ID, Headers.DUPLICATE_ID), Set.of("Switchboard"), Set.of("Camel")));
+                Set.of(Headers.GROUP_ID, Headers.DUPLICATE_ID, Headers.SCHEDULED_DELIVERY), Set.of("Switchboard"),
+                Set.of("Camel")));
         return jms;
     }
 }

@@ -36,14 +36,10 @@ public class Carriers {
         });
     }
 
-    /** The carrier for the message's channel. */
+    /** The carrier for the message's channel, or null when switchboard.dispatch.carrier-by-channel names none. */
     public CarrierConnector forMessage(Message message) {
         String id = properties.dispatch().carrierByChannel().get(message.channel());
-        if (id == null) {
-            throw new IllegalStateException("No carrier is configured for " + message.channel()
-                    + " (switchboard.dispatch.carrier-by-channel)");
-        }
-        return connector(byId.get(id));
+        return id == null ? null : connector(byId.get(id));
     }
 
     private CarrierConnector connector(CarrierProperties.CarrierConfig config) {

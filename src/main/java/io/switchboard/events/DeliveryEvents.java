@@ -3,6 +3,7 @@ package io.switchboard.events;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Ids;
+import io.switchboard.model.Message;
 import io.switchboard.store.Leg;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +36,12 @@ public class DeliveryEvents {
     /** The carrier refused the leg for good. */
     public DeliveryEvent failed(Leg leg, String reason) {
         return event(EventType.FAILED, leg, reason);
+    }
+
+    /** The hub cannot send the message: no carrier serves its channel. */
+    public DeliveryEvent noCarrier(Message message) {
+        return new DeliveryEvent(Ids.eventId(), EventType.FAILED, clock.instant(), message.id(), message.tenantId(),
+                null, null, message.channel(), "no carrier is configured for " + message.channel());
     }
 
     private DeliveryEvent event(EventType type, Leg leg, String reason) {

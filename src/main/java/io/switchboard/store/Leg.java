@@ -15,9 +15,12 @@ public record Leg(String legId, String messageId, String tenantId, int legNumber
         return messageId + "-" + legNumber;
     }
 
-    /** True once a carrier accepted this leg: sending it again would send a second message. */
-    public boolean isSent() {
-        return status == LegStatus.ACCEPTED;
+    /**
+     * True once the carrier answered for good, accepting or refusing: sending the leg again could send a second
+     * message, or repeat a refusal. Only a leg still {@code DISPATCHING} (its answer lost in a crash) is sent again.
+     */
+    public boolean isSettled() {
+        return status != LegStatus.DISPATCHING;
     }
 
     public enum LegStatus {

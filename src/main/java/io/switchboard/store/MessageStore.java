@@ -2,6 +2,7 @@ package io.switchboard.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.api.NotFoundException;
 import io.switchboard.model.Channel;
 import io.switchboard.model.DeliveryEvent;
@@ -10,17 +11,23 @@ import io.switchboard.model.EventType;
 import io.switchboard.model.Ids;
 import io.switchboard.model.Message;
 import java.sql.ResultSet;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The hub's record of messages, their carrier legs and their timelines. */
 @Component("messageStore")
@@ -29,50 +36,64 @@ public class MessageStore {
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
-    public MessageStore(JdbcClient jdbc, ObjectMapper mapper, Clock clock) {
+    public MessageStore(JdbcClient jdbc, ObjectMapper mapper, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.mapper = mapper;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**
-     * Records an accepted message and its {@code queued} event, unless it is already recorded. Ingress calls it before
-     * the enqueue; dispatch calls it again, so a message whose ingress transaction did not commit after the broker
-     * took it is still recorded.
+     * Records an accepted message and its {@code queued} event. Ingress calls it before the enqueue; dispatch calls it
+     * again, so a message whose ingress transaction did not commit after the broker took it is still recorded. The
+     * unique constraint on (tenant, idempotency key) decides between concurrent requests with the same key; the loser
+     * learns whether it repeated the winner's request or sent a different one.
      */
     @Transactional
-    public void recordAccepted(Message message) {
+    public Acceptance accept(Message message) {
+        String fingerprint = fingerprint(message);
+        boolean inserted = insertUnlessPresent(() -> jdbc.sql("""
+                INSERT INTO messages (id, tenant_id, source_dialect, idempotency_key, request_fingerprint, channel,
+                                      sender, recipient, status, status_rank, body, created_at, updated_at)
+                VALUES (:id, :tenant, :dialect, :key, :fingerprint, :channel, :sender, :recipient, :status, :rank,
+                        :body, :created, :created)
+                """)
+                .param("id", message.id())
+                .param("tenant", message.tenantId())
+                .param("dialect", message.sourceDialect().id())
+                .param("key", message.idempotencyKey())
+                .param("fingerprint", fingerprint)
+                .param("channel", message.channel().name())
+                .param("sender", message.sender())
+                .param("recipient", message.recipient())
+                .param("status", EventType.QUEUED.statusWord())
+                .param("rank", EventType.QUEUED.statusRank())
+                .param("body", toJson(message))
+                .param("created", utc(message.createdAt()))
+                .update());
+        if (inserted) {
+            insertEvent(new DeliveryEvent(Ids.eventId(), EventType.QUEUED, message.createdAt(), message.id(),
+                    message.tenantId(), null, null, message.channel(), null));
+            return new Acceptance(Acceptance.Outcome.RECORDED, message);
+        }
         if (exists(message.id())) {
-            return;
+            return new Acceptance(Acceptance.Outcome.ALREADY_RECORDED, message);
         }
-        try {
-            jdbc.sql("""
-                    INSERT INTO messages (id, tenant_id, source_dialect, idempotency_key, channel, sender, recipient,
-                                          status, status_rank, body, created_at, updated_at)
-                    VALUES (:id, :tenant, :dialect, :key, :channel, :sender, :recipient, :status, :rank, :body,
-                            :created, :created)
-                    """)
-                    .param("id", message.id())
-                    .param("tenant", message.tenantId())
-                    .param("dialect", message.sourceDialect().id())
-                    .param("key", message.idempotencyKey())
-                    .param("channel", message.channel().name())
-                    .param("sender", message.sender())
-                    .param("recipient", message.recipient())
-                    .param("status", EventType.QUEUED.statusWord())
-                    .param("rank", EventType.QUEUED.statusRank())
-                    .param("body", toJson(message))
-                    .param("created", utc(message.createdAt()))
-                    .update();
-        } catch (DuplicateKeyException e) {
-            if (exists(message.id())) {
-                return;
-            }
-            throw e;
-        }
-        insertEvent(new DeliveryEvent(Ids.eventId(), EventType.QUEUED, message.createdAt(), message.id(),
-                message.tenantId(), null, null, message.channel(), null));
+        Recorded holder = jdbc.sql("""
+                SELECT body, request_fingerprint FROM messages WHERE tenant_id = :tenant AND idempotency_key = :key
+                """)
+                .param("tenant", message.tenantId())
+                .param("key", message.idempotencyKey())
+                .query((rs, row) -> new Recorded(fromJson(rs.getString("body")), rs.getString("request_fingerprint")))
+                .single();
+        return new Acceptance(fingerprint.equals(holder.fingerprint())
+                ? Acceptance.Outcome.REPLAY : Acceptance.Outcome.CONFLICT, holder.message());
+    }
+
+    private record Recorded(Message message, String fingerprint) {
     }
 
     public Optional<Message> findMessage(String messageId) {
@@ -113,35 +134,71 @@ public class MessageStore {
 
     /**
      * Claims leg {@code legNumber} of the message for a carrier send, or returns the claim an earlier attempt made.
-     * The unique constraint on (message, leg number) makes the claim safe against concurrent dispatchers.
+     * The unique constraint on (message, leg number) makes the claim safe against concurrent dispatchers; the row lock
+     * on the message orders it against {@link #revoke}.
+     *
+     * @return the leg, or null when the message was revoked and must not be sent
      */
     @Transactional
     public Leg openLeg(Message message, int legNumber, Channel channel, String carrierId) {
+        if (EventType.REVOKED.statusWord().equals(lockedStatus(message.id()))) {
+            return null;
+        }
         String legId = Leg.idOf(message.id(), legNumber);
         Optional<Leg> existing = findLeg(legId);
         if (existing.isPresent()) {
             return existing.get();
         }
         Instant now = clock.instant();
-        try {
-            jdbc.sql("""
-                    INSERT INTO message_legs (leg_id, message_id, leg_number, channel, carrier_id, status,
-                                              created_at, updated_at)
-                    VALUES (:leg, :message, :number, :channel, :carrier, :status, :now, :now)
-                    """)
-                    .param("leg", legId)
-                    .param("message", message.id())
-                    .param("number", legNumber)
-                    .param("channel", channel.name())
-                    .param("carrier", carrierId)
-                    .param("status", Leg.LegStatus.DISPATCHING.name())
-                    .param("now", utc(now))
-                    .update();
-        } catch (DuplicateKeyException e) {
-            return findLeg(legId).orElseThrow(() -> e);
+        boolean inserted = insertUnlessPresent(() -> jdbc.sql("""
+                INSERT INTO message_legs (leg_id, message_id, leg_number, channel, carrier_id, status,
+                                          created_at, updated_at)
+                VALUES (:leg, :message, :number, :channel, :carrier, :status, :now, :now)
+                """)
+                .param("leg", legId)
+                .param("message", message.id())
+                .param("number", legNumber)
+                .param("channel", channel.name())
+                .param("carrier", carrierId)
+                .param("status", Leg.LegStatus.DISPATCHING.name())
+                .param("now", utc(now))
+                .update());
+        if (!inserted) {
+            return findLeg(legId).orElseThrow();
         }
         return new Leg(legId, message.id(), message.tenantId(), legNumber, channel, carrierId, null,
                 Leg.LegStatus.DISPATCHING);
+    }
+
+    /**
+     * Revokes a message that is still waiting: queued or scheduled, and not yet claimed by a dispatcher.
+     *
+     * @return the {@code message.revoked} event, already in the timeline
+     * @throws NotFoundException if the tenant has no such message or it can no longer be revoked
+     */
+    @Transactional
+    public DeliveryEvent revoke(String tenantId, String messageId) {
+        MessageView view = findView(tenantId, messageId)
+                .orElseThrow(() -> new NotFoundException("No message " + messageId + " was found."));
+        boolean waiting = EventType.QUEUED.statusWord().equals(lockedStatus(messageId))
+                && jdbc.sql("SELECT COUNT(*) FROM message_legs WHERE message_id = :id").param("id", messageId)
+                        .query(Integer.class).single() == 0;
+        if (!waiting) {
+            throw new NotFoundException("Message " + messageId + " is no longer queued and cannot be revoked.");
+        }
+        DeliveryEvent revoked = new DeliveryEvent(Ids.eventId(), EventType.REVOKED, clock.instant(), messageId,
+                tenantId, null, null, view.channel(), "revoked by the client");
+        appendEvent(revoked);
+        return revoked;
+    }
+
+    /** The message's status, with its row locked until the transaction ends; null for an unknown message. */
+    private String lockedStatus(String messageId) {
+        return jdbc.sql("SELECT status FROM messages WHERE id = :id FOR UPDATE")
+                .param("id", messageId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     public Optional<Leg> findLeg(String legId) {
@@ -210,27 +267,50 @@ public class MessageStore {
     }
 
     private boolean insertEvent(DeliveryEvent event) {
+        return insertUnlessPresent(() -> jdbc.sql("""
+                INSERT INTO message_events (event_id, message_id, dedupe_key, type, occurred_at, recorded_at,
+                                            carrier_id, carrier_message_id, channel, reason)
+                VALUES (:id, :message, :dedupe, :type, :occurred, :recorded, :carrier, :carrierId, :channel,
+                        :reason)
+                """)
+                .param("id", event.id())
+                .param("message", event.messageId())
+                .param("dedupe", event.dedupeKey())
+                .param("type", event.type().wireName())
+                .param("occurred", utc(event.occurredAt()))
+                .param("recorded", utc(clock.instant()))
+                .param("carrier", event.carrier())
+                .param("carrierId", event.carrierMessageId())
+                .param("channel", event.channel() == null ? null : event.channel().name())
+                .param("reason", event.reason())
+                .update());
+    }
+
+    /**
+     * Runs an insert that a unique constraint may refuse, inside a savepoint: PostgreSQL aborts the whole
+     * transaction on a constraint violation, so the refusal must not reach the transaction the caller is in.
+     *
+     * @return false when a unique constraint refused the row
+     */
+    private boolean insertUnlessPresent(Runnable insert) {
         try {
-            jdbc.sql("""
-                    INSERT INTO message_events (event_id, message_id, dedupe_key, type, occurred_at, recorded_at,
-                                                carrier_id, carrier_message_id, channel, reason)
-                    VALUES (:id, :message, :dedupe, :type, :occurred, :recorded, :carrier, :carrierId, :channel,
-                            :reason)
-                    """)
-                    .param("id", event.id())
-                    .param("message", event.messageId())
-                    .param("dedupe", event.dedupeKey())
-                    .param("type", event.type().wireName())
-                    .param("occurred", utc(event.occurredAt()))
-                    .param("recorded", utc(clock.instant()))
-                    .param("carrier", event.carrier())
-                    .param("carrierId", event.carrierMessageId())
-                    .param("channel", event.channel() == null ? null : event.channel().name())
-                    .param("reason", event.reason())
-                    .update();
+            savepoint.executeWithoutResult(status -> insert.run());
             return true;
         } catch (DuplicateKeyException e) {
             return false;
+        }
+    }
+
+    /** The request a message stands for, without what the hub added: same request, same fingerprint. */
+    private String fingerprint(Message message) {
+        ObjectNode request = mapper.valueToTree(message);
+        request.remove("id");
+        request.remove("createdAt");
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("A canonical message always has a fingerprint", e);
         }
     }
 

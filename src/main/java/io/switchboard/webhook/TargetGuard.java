@@ -23,7 +23,30 @@ public class TargetGuard {
         this.allowLoopback = allowLoopback;
     }
 
-    /** Why the URL may not be called, or null if it may. Resolves the host name. */
+    /**
+     * Why a media URL a carrier will fetch may not be used, or null if it may: an http(s) URL whose host, when this
+     * hub can resolve it, resolves only to public addresses. A name the hub cannot resolve is allowed, since the
+     * carrier resolves it from its own network.
+     */
+    public String mediaRefusal(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            return "must be an absolute http or https URL";
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
+                String refusal = refusal(address);
+                if (refusal != null) {
+                    return refusal;
+                }
+            }
+        } catch (UnknownHostException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** Why the URL may not be called by the hub (a webhook target), or null if it may. Resolves the host name. */
     public String refusal(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {

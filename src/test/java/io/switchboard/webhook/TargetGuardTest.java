@@ -45,4 +45,14 @@ class TargetGuardTest {
         assertThat(strict.refusal(URI.create("https://no-such-host.invalid/hook"))).contains("does not resolve");
         assertThat(strict.refusal(URI.create("https://[::ffff:10.0.0.1]/hook"))).contains("internal");
     }
+
+    @Test
+    void shouldRefuseMediaOnInternalAddressesButAllowNamesOnlyTheCarrierCanResolve() {
+        assertThat(strict.mediaRefusal(URI.create("https://10.0.0.5/a.jpg"))).contains("internal");
+        assertThat(strict.mediaRefusal(URI.create("http://localhost/a.jpg"))).contains("loopback");
+        assertThat(sandbox.mediaRefusal(URI.create("http://localhost/a.jpg"))).isNull();
+        assertThat(strict.mediaRefusal(URI.create("https://cdn.no-such-host.invalid/a.jpg"))).isNull();
+        assertThat(strict.mediaRefusal(URI.create("https://93.184.215.14/a.jpg"))).isNull();
+        assertThat(strict.mediaRefusal(URI.create("ftp://93.184.215.14/a.jpg"))).contains("http");
+    }
 }

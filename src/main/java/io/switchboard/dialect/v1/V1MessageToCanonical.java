@@ -1,9 +1,19 @@
 package io.switchboard.dialect.v1;
 
 import io.switchboard.camel.Variables;
+import io.switchboard.model.Card;
+import io.switchboard.model.CardContent;
+import io.switchboard.model.CardHeight;
+import io.switchboard.model.CardOrientation;
+import io.switchboard.model.CardWidth;
+import io.switchboard.model.CarouselContent;
+import io.switchboard.model.Content;
 import io.switchboard.model.Dialect;
 import io.switchboard.model.Ids;
+import io.switchboard.model.ImageAlignment;
+import io.switchboard.model.Media;
 import io.switchboard.model.Message;
+import io.switchboard.model.SmsContent;
 import io.switchboard.model.Suggestion;
 import io.switchboard.model.TextContent;
 import io.switchboard.tenant.Tenant;
@@ -22,7 +32,8 @@ import org.apache.camel.spi.Transformer;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code v1:message} (a validated {@link V1SendRequest}) to {@code canonical:message}.
+ * {@code v1:message} (a validated {@link V1SendRequest}) to {@code canonical:message}: RCS text, standalone card or
+ * carousel with an {@code agent_id}, SMS text with a {@code channel_id}.
  *
  * <p>Needs from the exchange: the variable {@value Variables#TENANT} and, when the client sent one, the
  * {@code Idempotency-Key} header. Assigns the hub message id and the acceptance time.
@@ -55,21 +66,53 @@ public class V1MessageToCanonical extends Transformer {
         if (request.messageType() != null) {
             metadata.put(MESSAGE_TYPE, request.messageType());
         }
-        metadata.put(TRAFFIC_TYPE, request.trafficType());
+        if (request.trafficType() != null) {
+            metadata.put(TRAFFIC_TYPE, request.trafficType());
+        }
+        boolean sms = request.agentId() == null || request.agentId().isBlank();
         return new Message(
                 Ids.messageId(),
                 tenantId,
                 Dialect.V1,
                 idempotencyKey,
-                request.agentId(),
+                sms ? request.channelId() : request.agentId(),
                 request.to(),
-                new TextContent(request.content().text(), suggestions(request.content().suggestions())),
+                sms ? new SmsContent(request.content().text()) : rcsContent(request.content()),
                 null,
                 null,
                 request.ttl() == null ? null : ttl(request.ttl()),
                 null,
                 metadata,
                 acceptedAt);
+    }
+
+    private static Content rcsContent(V1SendRequest.Content content) {
+        List<Suggestion> chips = suggestions(content.suggestions());
+        V1SendRequest.RichCard richCard = content.richCard();
+        if (richCard == null) {
+            return new TextContent(content.text(), chips);
+        }
+        if (richCard.standalone() != null) {
+            V1SendRequest.Standalone standalone = richCard.standalone();
+            return new CardContent(card(standalone.content()), enumOrNull(CardOrientation.class,
+                    standalone.orientation()), enumOrNull(ImageAlignment.class,
+                    standalone.thumbnailImageAlignment()), chips);
+        }
+        return new CarouselContent(enumOrNull(CardWidth.class, richCard.carousel().cardWidth()),
+                richCard.carousel().cards().stream().map(V1MessageToCanonical::card).toList(), chips);
+    }
+
+    private static Card card(V1SendRequest.Card card) {
+        V1SendRequest.Media media = card.media();
+        return new Card(card.title(), card.description(),
+                media == null ? null : new Media(URI.create(media.url()),
+                        media.thumbnailUrl() == null ? null : URI.create(media.thumbnailUrl()), null, null),
+                media == null ? null : enumOrNull(CardHeight.class, media.height()),
+                suggestions(card.suggestions()));
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 
     private static Duration ttl(String ttl) {

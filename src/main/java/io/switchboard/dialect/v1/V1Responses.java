@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.switchboard.api.ApiException;
 import io.switchboard.api.FieldError;
+import io.switchboard.api.RateLimitedException;
+import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Message;
 import io.switchboard.webhook.WebhookSubscription;
@@ -53,16 +55,22 @@ public class V1Responses {
                 subscription.createdAt());
     }
 
+    /** {@code DELETE /v1/messages/{id}}: the message will not be sent. */
+    public Revoked revoked(DeliveryEvent event) {
+        return new Revoked(event.messageId(), "REVOKED", event.occurredAt());
+    }
+
     /** The v1 error envelope: a stable code, a sentence for people, and one detail per bad field. */
     public Error error(ApiException exception) {
         List<Detail> details = exception.getErrors().stream().map(V1Responses::detail).toList();
-        return new Error(exception.getCode(), exception.getMessage(), details);
+        Long retryAfter = exception instanceof RateLimitedException limited ? limited.getRetryAfterSeconds() : null;
+        return new Error(exception.getCode(), exception.getMessage(), details, retryAfter);
     }
 
     /** For failures that are the hub's fault; says nothing about the cause, which goes to the log. */
     public Error internalError() {
         return new Error("internal_error", "The hub could not process this request. Retry it with the same"
-                + " Idempotency-Key.", List.of());
+                + " Idempotency-Key.", List.of(), null);
     }
 
     private static Detail detail(FieldError error) {
@@ -91,7 +99,14 @@ public class V1Responses {
     public record WebhookList(List<Webhook> data) {
     }
 
-    public record Error(String error, String message, List<Detail> details) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Revoked(String id, String status, Instant revokedAt) {
+    }
+
+    /** @param retryAfter seconds to wait, on a 429 only */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Error(String error, String message, List<Detail> details, Long retryAfter) {
     }
 
     public record Detail(String field, String message) {

@@ -8,15 +8,35 @@ import java.util.List;
  * The body of {@code POST /v1/messages}, as the client wrote it. Enumerations stay strings here so the validator
  * can report every unknown value with its field path at once.
  *
- * <p>Only the inner shape of {@code open_url} is published; the other action shapes are Switchboard's choice,
- * documented in {@code docs/dialects/v1.md}.
+ * <p>RCS sends name an {@code agent_id}, SMS sends a {@code channel_id}. Only the inner shape of {@code open_url} is
+ * published; the other action shapes are Switchboard's choice, documented in {@code docs/dialects/v1.md}.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record V1SendRequest(String to, String agentId, String channelId, String messageType, String trafficType,
         String ttl, Content content) {
 
+    /** Text (with chips) or a rich card, with optional message-level chips. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Content(String text, List<Suggestion> suggestions) {
+    public record Content(String text, List<Suggestion> suggestions, RichCard richCard) {
+    }
+
+    /** Exactly one of {@code standalone} and {@code carousel}. */
+    public record RichCard(Standalone standalone, Carousel carousel) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Standalone(String orientation, String thumbnailImageAlignment, Card content) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Carousel(String cardWidth, List<Card> cards) {
+    }
+
+    public record Card(String title, String description, Media media, List<Suggestion> suggestions) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Media(String url, String thumbnailUrl, String height) {
     }
 
     /** Exactly one of {@code reply} and {@code action}. */

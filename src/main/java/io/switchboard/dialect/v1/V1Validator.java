@@ -6,6 +6,8 @@ import static io.switchboard.api.Checks.length;
 import io.switchboard.api.Checks;
 import io.switchboard.api.FieldPath;
 import io.switchboard.api.Violations;
+import io.switchboard.webhook.TargetGuard;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,13 @@ import org.springframework.stereotype.Component;
 public class V1Validator {
 
     static final int MAX_TEXT = 3072;
+    static final int MAX_SMS_TEXT = 1600;
     static final int MAX_CHIPS = 11;
+    static final int MAX_CARD_SUGGESTIONS = 4;
+    static final int MAX_CARD_TITLE = 200;
+    static final int MAX_CARD_DESCRIPTION = 2000;
+    static final int MIN_CAROUSEL_CARDS = 2;
+    static final int MAX_CAROUSEL_CARDS = 10;
     static final int MAX_CHIP_TEXT = 25;
     static final int MAX_POSTBACK = 2048;
     static final int MAX_EVENT_TITLE = 100;
@@ -35,6 +43,20 @@ public class V1Validator {
 
     enum WebviewMode { FULL, HALF, TALL }
 
+    enum Height { SHORT, MEDIUM, TALL }
+
+    enum Orientation { VERTICAL, HORIZONTAL }
+
+    enum ImageAlignment { LEFT, RIGHT }
+
+    enum CardWidth { SMALL, MEDIUM }
+
+    private final TargetGuard guard;
+
+    public V1Validator(TargetGuard guard) {
+        this.guard = guard;
+    }
+
     public void validate(V1SendRequest request) {
         Violations violations = new Violations();
         if (isBlank(request.to())) {
@@ -42,40 +64,148 @@ public class V1Validator {
         } else if (!Checks.isE164(request.to())) {
             violations.add(FieldPath.of("to"), "must be an E.164 phone number such as +4917612345678");
         }
-        if (isBlank(request.agentId())) {
-            violations.add(FieldPath.of("agent_id"), "is required");
+        boolean sms = !isBlank(request.channelId()) && isBlank(request.agentId());
+        if (!isBlank(request.channelId()) && !isBlank(request.agentId())) {
+            violations.add(FieldPath.of("channel_id"), "must not be given together with agent_id");
+        } else if (!sms && isBlank(request.agentId())) {
+            violations.add(FieldPath.of("agent_id"), "is required (or channel_id to send an SMS)");
         }
         if (request.messageType() != null && !Checks.isOneOf(request.messageType(), MessageType.values())) {
             violations.add(FieldPath.of("message_type"), "must be one of " + names(MessageType.values()));
         }
         if (isBlank(request.trafficType())) {
-            violations.add(FieldPath.of("traffic_type"), "is required");
+            if (!sms) {
+                violations.add(FieldPath.of("traffic_type"), "is required");
+            }
         } else if (!Checks.isOneOf(request.trafficType(), TrafficType.values())) {
             violations.add(FieldPath.of("traffic_type"), "must be one of " + names(TrafficType.values()));
         }
         if (request.ttl() != null && !TTL.matcher(request.ttl()).matches()) {
             violations.add(FieldPath.of("ttl"), "must be a duration in seconds such as \"3600s\"");
         }
+        FieldPath content = FieldPath.of("content");
         if (request.content() == null) {
-            violations.add(FieldPath.of("content"), "is required");
+            violations.add(content, "is required");
+        } else if (sms) {
+            validateSmsContent(request.content(), content, violations);
         } else {
-            validateContent(request.content(), FieldPath.of("content"), violations);
+            validateRcsContent(request.content(), content, violations);
         }
         violations.throwIfAny();
     }
 
-    private void validateContent(V1SendRequest.Content content, FieldPath path, Violations violations) {
+    private void validateSmsContent(V1SendRequest.Content content, FieldPath path, Violations violations) {
         if (isBlank(content.text())) {
             violations.add(path.field("text"), "is required");
-        } else if (length(content.text()) > MAX_TEXT) {
-            violations.add(path.field("text"), "must be at most " + MAX_TEXT + " characters");
+        } else if (length(content.text()) > MAX_SMS_TEXT) {
+            violations.add(path.field("text"), "must be at most " + MAX_SMS_TEXT + " characters for an SMS");
         }
-        List<V1SendRequest.Suggestion> suggestions = content.suggestions() == null ? List.of() : content.suggestions();
-        if (suggestions.size() > MAX_CHIPS) {
-            violations.add(path.field("suggestions"), "must have at most " + MAX_CHIPS + " suggestions");
+        if (content.richCard() != null) {
+            violations.add(path.field("rich_card"), "is not possible in an SMS");
+        }
+        if (content.suggestions() != null && !content.suggestions().isEmpty()) {
+            violations.add(path.field("suggestions"), "are not possible in an SMS");
+        }
+    }
+
+    private void validateRcsContent(V1SendRequest.Content content, FieldPath path, Violations violations) {
+        if (isBlank(content.text()) && content.richCard() == null) {
+            violations.add(path.field("text"), "is required (or rich_card)");
+        } else if (!isBlank(content.text()) && content.richCard() != null) {
+            violations.add(path, "must have exactly one of text and rich_card");
+        } else if (content.richCard() == null) {
+            if (length(content.text()) > MAX_TEXT) {
+                violations.add(path.field("text"), "must be at most " + MAX_TEXT + " characters");
+            }
+        } else {
+            validateRichCard(content.richCard(), path.field("rich_card"), violations);
+        }
+        validateSuggestions(content.suggestions(), MAX_CHIPS, path.field("suggestions"), violations);
+    }
+
+    private void validateRichCard(V1SendRequest.RichCard card, FieldPath path, Violations violations) {
+        if ((card.standalone() == null) == (card.carousel() == null)) {
+            violations.add(path, "must have exactly one of standalone and carousel");
+            return;
+        }
+        if (card.standalone() != null) {
+            FieldPath standalone = path.field("standalone");
+            V1SendRequest.Standalone layout = card.standalone();
+            checkOneOf(layout.orientation(), Orientation.values(), standalone.field("orientation"), violations);
+            checkOneOf(layout.thumbnailImageAlignment(), ImageAlignment.values(),
+                    standalone.field("thumbnail_image_alignment"), violations);
+            validateCard(layout.content(), standalone.field("content"), violations);
+            return;
+        }
+        FieldPath carousel = path.field("carousel");
+        checkOneOf(card.carousel().cardWidth(), CardWidth.values(), carousel.field("card_width"), violations);
+        List<V1SendRequest.Card> cards = card.carousel().cards() == null ? List.of() : card.carousel().cards();
+        if (cards.size() < MIN_CAROUSEL_CARDS || cards.size() > MAX_CAROUSEL_CARDS) {
+            violations.add(carousel.field("cards"), "must have " + MIN_CAROUSEL_CARDS + " to " + MAX_CAROUSEL_CARDS
+                    + " cards");
+        }
+        for (int i = 0; i < cards.size(); i++) {
+            validateCard(cards.get(i), carousel.field("cards").index(i), violations);
+        }
+    }
+
+    private void validateCard(V1SendRequest.Card card, FieldPath path, Violations violations) {
+        if (card == null) {
+            violations.add(path, "is required");
+            return;
+        }
+        if (isBlank(card.title()) && isBlank(card.description()) && card.media() == null) {
+            violations.add(path, "must have a title, a description or media");
+        }
+        if (length(card.title()) > MAX_CARD_TITLE) {
+            violations.add(path.field("title"), "must be at most " + MAX_CARD_TITLE + " characters");
+        }
+        if (length(card.description()) > MAX_CARD_DESCRIPTION) {
+            violations.add(path.field("description"), "must be at most " + MAX_CARD_DESCRIPTION + " characters");
+        }
+        if (card.media() != null) {
+            FieldPath media = path.field("media");
+            checkMediaUrl(card.media().url(), true, media.field("url"), violations);
+            checkMediaUrl(card.media().thumbnailUrl(), false, media.field("thumbnail_url"), violations);
+            checkOneOf(card.media().height(), Height.values(), media.field("height"), violations);
+        }
+        validateSuggestions(card.suggestions(), MAX_CARD_SUGGESTIONS, path.field("suggestions"), violations);
+    }
+
+    private void validateSuggestions(List<V1SendRequest.Suggestion> suggestions, int max, FieldPath path,
+            Violations violations) {
+        if (suggestions == null) {
+            return;
+        }
+        if (suggestions.size() > max) {
+            violations.add(path, "must have at most " + max + " suggestions");
         }
         for (int i = 0; i < suggestions.size(); i++) {
-            validateSuggestion(suggestions.get(i), path.field("suggestions").index(i), violations);
+            validateSuggestion(suggestions.get(i), path.index(i), violations);
+        }
+    }
+
+    /** Media is fetched by the carrier: an https URL that does not point into the hub's own network. */
+    private void checkMediaUrl(String url, boolean required, FieldPath path, Violations violations) {
+        if (url == null) {
+            if (required) {
+                violations.add(path, "is required");
+            }
+            return;
+        }
+        if (!Checks.isHttpUrl(url) || !url.regionMatches(true, 0, "https:", 0, 6)) {
+            violations.add(path, "must be an https URL");
+            return;
+        }
+        String refusal = guard.mediaRefusal(URI.create(url));
+        if (refusal != null) {
+            violations.add(path, refusal);
+        }
+    }
+
+    private static void checkOneOf(String value, Enum<?>[] allowed, FieldPath path, Violations violations) {
+        if (value != null && !Checks.isOneOf(value, allowed)) {
+            violations.add(path, "must be one of " + names(allowed));
         }
     }
 
@@ -110,10 +240,8 @@ public class V1Validator {
             requireUrl(action.openUrl().url(), kindPath.field("url"), violations);
         } else if (action.openUrlInWebview() != null) {
             requireUrl(action.openUrlInWebview().url(), kindPath.field("url"), violations);
-            String mode = action.openUrlInWebview().viewMode();
-            if (mode != null && !Checks.isOneOf(mode, WebviewMode.values())) {
-                violations.add(kindPath.field("view_mode"), "must be one of " + names(WebviewMode.values()));
-            }
+            checkOneOf(action.openUrlInWebview().viewMode(), WebviewMode.values(), kindPath.field("view_mode"),
+                    violations);
         } else if (action.viewLocation() != null) {
             validateLocation(action.viewLocation(), kindPath, violations);
         } else if (action.createCalendarEvent() != null) {

@@ -18,6 +18,8 @@ import org.apache.camel.spi.Transformer;
 import org.apache.camel.spi.TransformerKey;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class V1MessageToCanonicalTest {
 
@@ -39,6 +41,18 @@ class V1MessageToCanonicalTest {
         tree.remove("id");
         tree.remove("createdAt");
         assertThat(tree).isEqualTo(Fixtures.tree("canonical/send-text-with-suggestions.json"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rich-card-standalone", "rich-card-carousel", "sms"})
+    void shouldTranslateEachContentKindToItsCanonicalFixture(String fixture) {
+        V1SendRequest request = Fixtures.read("v1/" + fixture + ".json", V1SendRequest.class);
+
+        ObjectNode tree = (ObjectNode) Fixtures.toTree(transformer.toCanonical(request, "demo", null, ACCEPTED));
+
+        tree.remove("id");
+        tree.remove("createdAt");
+        assertThat(tree).isEqualTo(Fixtures.tree("canonical/" + fixture + ".json"));
     }
 
     @Test
