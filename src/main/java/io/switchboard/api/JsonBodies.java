@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Reads a client's JSON body into a dialect's wire record, turning every Jackson failure into a field error, so a
@@ -23,9 +25,15 @@ import org.springframework.stereotype.Component;
 public class JsonBodies {
 
     private final ObjectMapper mapper;
+    private final long maxBodyBytes;
 
-    public JsonBodies(ObjectMapper mapper) {
+    /**
+     * @param maxBodySize the largest body read; HTTP bodies are already cut off before they get here, JMS bodies are
+     *                    refused here
+     */
+    public JsonBodies(ObjectMapper mapper, @Value("${switchboard.api.max-body-size:256KB}") DataSize maxBodySize) {
         this.mapper = mapper;
+        this.maxBodyBytes = maxBodySize.toBytes();
     }
 
     public <T> T read(byte[] body, String contentType, Class<T> type) {
@@ -48,6 +56,9 @@ public class JsonBodies {
     public JsonNode tree(byte[] body) {
         if (body == null || body.length == 0) {
             throw new MalformedBodyException(new FieldError(FieldPath.root(), "the body is empty"));
+        }
+        if (body.length > maxBodyBytes) {
+            throw new BodyTooLargeException(maxBodyBytes);
         }
         JsonNode tree;
         try {

@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The hub's addresses on the broker and how the broker retries what a consumer rolled back. The retry settings apply
  * to the embedded broker; a standalone broker gets the same ones from {@code docker/broker.xml}.
  *
+ * @param ingress           anycast queue where legacy systems put messages in any dialect
+ * @param ingressInvalid    where an invalid ingress message without a reply-to goes, with its errors attached
  * @param outbound          anycast queue of accepted messages waiting for dispatch
  * @param events            multicast address of delivery events
  * @param timelineQueue     the store's durable queue on {@code events}
@@ -17,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param webhookRetry      backoff for webhook deliveries the receiver did not accept
  */
 @ConfigurationProperties("switchboard.broker")
-public record BrokerProperties(String outbound, String events, String timelineQueue, String webhooksQueue,
+public record BrokerProperties(String ingress, String ingressInvalid, String outbound, String events, String timelineQueue, String webhooksQueue,
         String webhookDeliveries, String deadLetters, Retry dispatchRetry, Retry webhookRetry) {
 
     /**

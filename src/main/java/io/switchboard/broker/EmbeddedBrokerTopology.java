@@ -24,6 +24,8 @@ class EmbeddedBrokerTopology implements ArtemisConfigurationCustomizer {
 
     @Override
     public void customize(Configuration configuration) {
+        configuration.addQueueConfiguration(anycast(broker.ingress()));
+        configuration.addQueueConfiguration(anycast(broker.ingressInvalid()));
         configuration.addQueueConfiguration(anycast(broker.outbound()));
         configuration.addQueueConfiguration(anycast(broker.webhookDeliveries()));
         configuration.addQueueConfiguration(anycast(broker.deadLetters()));

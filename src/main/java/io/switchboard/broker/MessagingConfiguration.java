@@ -6,10 +6,12 @@ import jakarta.jms.ConnectionFactory;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.camel.component.jms.JmsComponent;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.connection.JmsTransactionManager;
 
 /**
@@ -32,14 +34,38 @@ class MessagingConfiguration {
         return new JmsTransactionManager(connectionFactory);
     }
 
+    /**
+     * JMS sends that commit on their own, never inside a consumer's transaction: Artemis rolls back a whole
+     * transaction that holds a duplicate-detected send, and the outbound enqueue of a replayed request is such a send
+     * by design. Its connection factory is its own and not a bean, so Spring's transaction synchronization, which is
+     * keyed by connection factory, cannot hand it the consumer's session.
+     */
+    @Bean("jms-independent")
+    JmsComponent jmsIndependent(ConnectionFactory connectionFactory,
+            @Value("${spring.jms.cache.session-cache-size:32}") int sessionCacheSize) {
+        ConnectionFactory target = connectionFactory instanceof CachingConnectionFactory cached
+                ? cached.getTargetConnectionFactory() : connectionFactory;
+        CachingConnectionFactory independent = new CachingConnectionFactory(target);
+        independent.setSessionCacheSize(sessionCacheSize);
+        JmsComponent jms = new JmsComponent();
+        jms.setConnectionFactory(independent);
+        jms.setHeaderFilterStrategy(headerFilter());
+        return jms;
+    }
+
     @Bean("jms")
     JmsComponent jms(ConnectionFactory connectionFactory, JmsTransactionManager jmsTransactionManager) {
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connectionFactory);
         jms.setTransactionManager(jmsTransactionManager);
-        jms.setHeaderFilterStrategy(new AllowListHeaderFilterStrategy(
-                Set.of(Headers.GROUP_ID, Headers.DUPLICATE_ID, Headers.SCHEDULED_DELIVERY), Set.of("Switchboard"),
-                Set.of("Camel")));
+        jms.setHeaderFilterStrategy(headerFilter());
         return jms;
+    }
+
+    /** Only the hub's own properties and the broker's grouping, duplicate and schedule properties go out. */
+    private static AllowListHeaderFilterStrategy headerFilter() {
+        return new AllowListHeaderFilterStrategy(
+                Set.of(Headers.GROUP_ID, Headers.DUPLICATE_ID, Headers.SCHEDULED_DELIVERY), Set.of("Switchboard"),
+                Set.of("Camel"));
     }
 }

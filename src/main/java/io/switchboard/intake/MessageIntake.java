@@ -26,9 +26,13 @@ public class MessageIntake {
         this.camel = camel;
     }
 
+    /**
+     * @param idempotencyKey the client's key for this request (HTTP {@code Idempotency-Key}, or the JMS message id on
+     *                       the JMS ingress), or null
+     */
     @Transactional
-    public Acceptance accept(Message message) {
-        Acceptance acceptance = store.accept(message);
+    public Acceptance accept(Message message, String idempotencyKey) {
+        Acceptance acceptance = store.accept(message.withIdempotencyKey(idempotencyKey));
         if (acceptance.outcome() != Acceptance.Outcome.CONFLICT) {
             camel.sendBody(ENQUEUE, acceptance.message());
         }

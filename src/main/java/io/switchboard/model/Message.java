@@ -42,6 +42,15 @@ public record Message(
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
 
+    /** This message under the client's idempotency key; a message that already has one keeps it. */
+    public Message withIdempotencyKey(String key) {
+        if (idempotencyKey != null || key == null || key.isBlank()) {
+            return this;
+        }
+        return new Message(id, tenantId, sourceDialect, key, sender, recipient, content, failover, callbackUrl,
+                timeToLive, sendAt, metadata, createdAt);
+    }
+
     /** The channel the content is written for. */
     public Channel channel() {
         return content.channel();

@@ -7,10 +7,11 @@ import io.switchboard.dialect.v1.V1SendRequest;
 import io.switchboard.json.Json;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 class JsonBodiesTest {
 
-    private final JsonBodies bodies = new JsonBodies(Json.newMapper());
+    private final JsonBodies bodies = new JsonBodies(Json.newMapper(), DataSize.ofBytes(64));
 
     private static byte[] utf8(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
@@ -53,6 +54,12 @@ class JsonBodiesTest {
                     assertThat(e.getErrors().get(0).path().dotted()).isEqualTo("content.suggestions");
                     assertThat(e.getErrors().get(0).message()).isEqualTo("must be an array");
                 });
+    }
+
+    @Test
+    void shouldRefuseBodiesOverTheLimit() {
+        assertThatThrownBy(() -> bodies.read(utf8("{\"to\":\"" + "x".repeat(64) + "\"}"), V1SendRequest.class))
+                .isInstanceOfSatisfying(BodyTooLargeException.class, e -> assertThat(e.getStatus()).isEqualTo(413));
     }
 
     @Test

@@ -55,7 +55,8 @@ class DockerFilesTest {
                 .flatMap(address -> address.getQueueConfigs().stream())
                 .collect(Collectors.toMap(queue -> queue.getName().toString(), queue -> queue));
 
-        assertThat(queues.keySet()).containsExactlyInAnyOrder(broker.outbound(), broker.timelineQueue(),
+        assertThat(queues.keySet()).containsExactlyInAnyOrder(broker.ingress(), broker.ingressInvalid(),
+                broker.outbound(), broker.timelineQueue(),
                 broker.webhooksQueue(), broker.webhookDeliveries(), broker.deadLetters());
         assertThat(queues.get(broker.timelineQueue()).getAddress().toString()).isEqualTo(broker.events());
         assertThat(queues.get(broker.timelineQueue()).getRoutingType()).isEqualTo(RoutingType.MULTICAST);

@@ -35,15 +35,14 @@ import org.springframework.stereotype.Component;
  * {@code v1:message} (a validated {@link V1SendRequest}) to {@code canonical:message}: RCS text, standalone card or
  * carousel with an {@code agent_id}, SMS text with a {@code channel_id}.
  *
- * <p>Needs from the exchange: the variable {@value Variables#TENANT} and, when the client sent one, the
- * {@code Idempotency-Key} header. Assigns the hub message id and the acceptance time.
+ * <p>Needs from the exchange: the variable {@value Variables#TENANT}. Assigns the hub message id and the acceptance
+ * time; the shared accept route adds the idempotency key.
  */
 @Component
 @DataTypeTransformer(fromType = "v1:message", toType = "canonical:message",
         description = "A v1 POST /v1/messages body to a canonical message")
 public class V1MessageToCanonical extends Transformer {
 
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String MESSAGE_TYPE = "v1.message_type";
     public static final String TRAFFIC_TYPE = "v1.traffic_type";
 
@@ -56,12 +55,10 @@ public class V1MessageToCanonical extends Transformer {
     @Override
     public void transform(org.apache.camel.Message message, DataType from, DataType to) {
         Tenant tenant = message.getExchange().getVariable(Variables.TENANT, Tenant.class);
-        String idempotencyKey = message.getHeader(IDEMPOTENCY_KEY, String.class);
-        message.setBody(toCanonical(message.getBody(V1SendRequest.class), tenant.id(), idempotencyKey,
-                clock.instant()));
+        message.setBody(toCanonical(message.getBody(V1SendRequest.class), tenant.id(), clock.instant()));
     }
 
-    public Message toCanonical(V1SendRequest request, String tenantId, String idempotencyKey, Instant acceptedAt) {
+    public Message toCanonical(V1SendRequest request, String tenantId, Instant acceptedAt) {
         Map<String, String> metadata = new LinkedHashMap<>();
         if (request.messageType() != null) {
             metadata.put(MESSAGE_TYPE, request.messageType());
@@ -74,7 +71,7 @@ public class V1MessageToCanonical extends Transformer {
                 Ids.messageId(),
                 tenantId,
                 Dialect.V1,
-                idempotencyKey,
+                null,
                 sms ? request.channelId() : request.agentId(),
                 request.to(),
                 sms ? new SmsContent(request.content().text()) : rcsContent(request.content()),

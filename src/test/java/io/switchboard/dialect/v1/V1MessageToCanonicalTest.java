@@ -24,7 +24,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class V1MessageToCanonicalTest {
 
     private static final Instant ACCEPTED = Instant.parse("2026-11-22T10:00:00.123Z");
-    private static final String KEY = "3f2a6c1e-8d4b-4a57-9e0f-1c2d3e4f5a6b";
 
     private final V1MessageToCanonical transformer =
             new V1MessageToCanonical(Clock.fixed(ACCEPTED, ZoneOffset.UTC));
@@ -33,7 +32,7 @@ class V1MessageToCanonicalTest {
     void shouldTranslateEverySuggestionKindToTheCanonicalFixture() {
         V1SendRequest request = Fixtures.read("v1/send-text-with-suggestions.json", V1SendRequest.class);
 
-        Message message = transformer.toCanonical(request, "demo", KEY, ACCEPTED);
+        Message message = transformer.toCanonical(request, "demo", ACCEPTED);
 
         assertThat(message.id()).startsWith("msg_").hasSize(30);
         assertThat(message.createdAt()).isEqualTo(ACCEPTED);
@@ -48,7 +47,7 @@ class V1MessageToCanonicalTest {
     void shouldTranslateEachContentKindToItsCanonicalFixture(String fixture) {
         V1SendRequest request = Fixtures.read("v1/" + fixture + ".json", V1SendRequest.class);
 
-        ObjectNode tree = (ObjectNode) Fixtures.toTree(transformer.toCanonical(request, "demo", null, ACCEPTED));
+        ObjectNode tree = (ObjectNode) Fixtures.toTree(transformer.toCanonical(request, "demo", ACCEPTED));
 
         tree.remove("id");
         tree.remove("createdAt");
@@ -56,7 +55,7 @@ class V1MessageToCanonicalTest {
     }
 
     @Test
-    void shouldBeFoundByItsDataTypesAndReadTenantAndKeyFromTheExchange() throws Exception {
+    void shouldBeFoundByItsDataTypesAndReadTheTenantFromTheExchange() throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.getTransformerRegistry().put(TransformerKey.createFrom(transformer), transformer);
             camel.start();
@@ -66,13 +65,11 @@ class V1MessageToCanonicalTest {
 
             Exchange exchange = new DefaultExchange(camel);
             exchange.setVariable(Variables.TENANT, new Tenant("acme", "Acme"));
-            exchange.getMessage().setHeader(V1MessageToCanonical.IDEMPOTENCY_KEY, KEY);
             exchange.getMessage().setBody(Fixtures.read("v1/send-text-with-suggestions.json", V1SendRequest.class));
             found.transform(exchange.getMessage(), new DataType("v1:message"), new DataType("canonical:message"));
 
             Message message = exchange.getMessage().getBody(Message.class);
             assertThat(message.tenantId()).isEqualTo("acme");
-            assertThat(message.idempotencyKey()).isEqualTo(KEY);
             assertThat(message.sourceDialect()).isEqualTo(Dialect.V1);
             assertThat(message.createdAt()).isEqualTo(ACCEPTED);
         }
