@@ -1,8 +1,12 @@
 package io.switchboard.intake;
 
+import io.switchboard.api.FieldError;
+import io.switchboard.api.FieldPath;
+import io.switchboard.api.InvalidRequestException;
 import io.switchboard.model.Message;
 import io.switchboard.store.Acceptance;
 import io.switchboard.store.MessageStore;
+import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class MessageIntake {
 
     static final String ENQUEUE = "direct:enqueue-outbound";
+    static final int MAX_IDEMPOTENCY_KEY = 255;
 
     private final MessageStore store;
     private final ProducerTemplate camel;
@@ -32,6 +37,10 @@ public class MessageIntake {
      */
     @Transactional
     public Acceptance accept(Message message, String idempotencyKey) {
+        if (idempotencyKey != null && idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
+            throw new InvalidRequestException(List.of(new FieldError(FieldPath.of("Idempotency-Key"),
+                    "must be at most " + MAX_IDEMPOTENCY_KEY + " characters")));
+        }
         Acceptance acceptance = store.accept(message.withIdempotencyKey(idempotencyKey));
         if (acceptance.outcome() != Acceptance.Outcome.CONFLICT) {
             camel.sendBody(ENQUEUE, acceptance.message());

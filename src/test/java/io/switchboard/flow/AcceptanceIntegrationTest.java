@@ -114,6 +114,14 @@ class AcceptanceIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void shouldRefuseAnOverlongKeyInTheDialectsShape() {
+        HubClient.Response refused = send(body("+15550300742"), "k".repeat(256));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("details").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
     void shouldScopeKeysToTheirTenant() {
         String key = UUID.randomUUID().toString();
         String mine = send(body("+15550300342"), key).json().path("message_id").asText();

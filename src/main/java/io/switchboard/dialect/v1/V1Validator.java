@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class V1Validator {
 
+    static final int MAX_SENDER_ID = 128;
     static final int MAX_TEXT = 3072;
     static final int MAX_SMS_TEXT = 1600;
     static final int MAX_CHIPS = 11;
@@ -65,6 +66,12 @@ public class V1Validator {
             violations.add(FieldPath.of("to"), "must be an E.164 phone number such as +4917612345678");
         }
         boolean sms = !isBlank(request.channelId()) && isBlank(request.agentId());
+        if (length(request.agentId()) > MAX_SENDER_ID) {
+            violations.add(FieldPath.of("agent_id"), "must be at most " + MAX_SENDER_ID + " characters");
+        }
+        if (length(request.channelId()) > MAX_SENDER_ID) {
+            violations.add(FieldPath.of("channel_id"), "must be at most " + MAX_SENDER_ID + " characters");
+        }
         if (!isBlank(request.channelId()) && !isBlank(request.agentId())) {
             violations.add(FieldPath.of("channel_id"), "must not be given together with agent_id");
         } else if (!sms && isBlank(request.agentId())) {

@@ -36,6 +36,8 @@ class V1ValidatorTest {
                 invalid("to missing", body -> body.remove("to"), "to", "is required"),
                 invalid("to not E.164", body -> body.put("to", "0176 1234"), "to", "must be an E.164"),
                 invalid("agent missing", body -> body.remove("agent_id"), "agent_id", "or channel_id"),
+                invalid("agent id too long", body -> body.put("agent_id", "a".repeat(129)), "agent_id",
+                        "at most 128 characters"),
                 invalid("agent and channel", body -> body.put("channel_id", "ch_1"), "channel_id",
                         "not be given together with agent_id"),
                 invalid("text and rich card", body -> content(body).set("rich_card",

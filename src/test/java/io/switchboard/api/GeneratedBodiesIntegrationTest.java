@@ -1,0 +1,58 @@
+package io.switchboard.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.testing.BodyMutations;
+import io.switchboard.testing.Fixtures;
+import io.switchboard.testing.HubClient;
+import io.switchboard.testing.HubIntegrationTest;
+import java.util.Random;
+import net.jqwik.api.RandomGenerator;
+import net.jqwik.api.sessions.JqwikSession;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Generated variations of valid bodies, sent over HTTP: the hub never answers 5xx, a refused body leaves nothing on
+ * switchboard.outbound, and an accepted one adds exactly one message. The seed is fixed, so a failure repeats.
+ */
+class GeneratedBodiesIntegrationTest extends HubIntegrationTest {
+
+    private static final int BODIES_PER_FIXTURE = 120;
+    private static final String OUTBOUND = "switchboard.outbound";
+
+    @ParameterizedTest
+    @CsvSource({
+        "/v1/messages, v1/send-text-with-suggestions.json, Authorization, Bearer sk_dev_v1",
+        "/v1/messages, v1/rich-card-standalone.json, Authorization, Bearer sk_dev_v1",
+        "/v1/messages, v1/rich-card-carousel.json, Authorization, Bearer sk_dev_v1",
+        "/v1/messages, v1/sms.json, Authorization, Bearer sk_dev_v1"})
+    void shouldNeverFailAndNeverEnqueueARefusedBody(String path, String fixture, String header, String credential) {
+        // a jqwik session lets the generators run inside a Spring test; its seed makes the bodies repeatable
+        JqwikSession.run(String.valueOf(fixture.hashCode()), () -> sendMutations(path, fixture, header, credential));
+    }
+
+    private void sendMutations(String path, String fixture, String header, String credential) {
+        RandomGenerator<BodyMutations.Mutation> mutations =
+                BodyMutations.of(Fixtures.tree(fixture)).generator(1000);
+        Random random = JqwikSession.getRandom().orElseThrow();
+        int refused = 0;
+        for (int i = 0; i < BODIES_PER_FIXTURE; i++) {
+            BodyMutations.Mutation mutation = mutations.next(random).value();
+            long before = messagesAdded(OUTBOUND);
+
+            HubClient.Response response = hub().post(path, mutation.body(), header, credential,
+                    "Content-Type", "application/json");
+
+            assertThat(response.status()).as(mutation + " -> " + response).isLessThan(500);
+            long added = messagesAdded(OUTBOUND) - before;
+            if (response.status() >= 400) {
+                refused++;
+                assertThat(added).as("refused but enqueued: " + mutation).isZero();
+            } else {
+                assertThat(added).as("accepted but not enqueued once: " + mutation).isEqualTo(1);
+            }
+        }
+        assertThat(refused).as("the mutations mostly break the body").isGreaterThan(BODIES_PER_FIXTURE / 2);
+    }
+}
