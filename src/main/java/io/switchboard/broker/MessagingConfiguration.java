@@ -50,8 +50,10 @@ class MessagingConfiguration {
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connectionFactory);
         jms.setTransactionManager(jmsTransactionManager);
+        // a consumed message's delivery time stays behind, so events it causes are not scheduled after it
         jms.setHeaderFilterStrategy(new AllowListHeaderFilterStrategy(
-                Set.of(Headers.GROUP_ID, Headers.DUPLICATE_ID), Set.of("Switchboard"), Set.of("Camel")));
+                Set.of(Headers.GROUP_ID, Headers.DUPLICATE_ID, Headers.SCHEDULED_DELIVERY), Set.of("Switchboard"),
+                Set.of("Camel", Headers.SCHEDULED_DELIVERY)));
         return jms;
     }
 }

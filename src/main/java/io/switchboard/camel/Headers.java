@@ -15,6 +15,9 @@ public final class Headers {
     /** Artemis duplicate detection: a second send with the same id is dropped by the broker. */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
+    /** Artemis scheduled delivery: the broker holds the message back until this time (epoch milliseconds). */
+    public static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
+
     private Headers() {
     }
 }
