@@ -24,4 +24,14 @@ class FormBodyRefusalIntegrationTest extends HubIntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(415);
         assertThat(response.json().path("error").asText()).isEqualTo("unsupported_media_type");
     }
+
+    @Test
+    void shouldRefuseAFormBodyInThePinnacleShape() {
+        HubClient.Response response = hub().post("/messages/send/sms", JSON_WITHOUT_PAIRS,
+                "PINNACLE-API-KEY", "sk_dev_pinnacle", "Content-Type", FORM + "; charset=UTF-8");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(415);
+        assertThat(response.json().path("error").asText())
+                .isEqualTo("Content-Type must be application/json, not '" + FORM + "; charset=UTF-8'.");
+    }
 }

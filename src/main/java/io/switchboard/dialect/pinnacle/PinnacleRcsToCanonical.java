@@ -74,10 +74,11 @@ public class PinnacleRcsToCanonical extends PinnacleToCanonical<PinnacleWire.Rcs
             return new CarouselContent(null, cards, quickReplies);
         }
         PinnacleWire.StandaloneCard layout = request.options() == null ? null : request.options().standaloneCard();
-        return new CardContent(cards.get(0),
-                layout == null ? null : CardOrientation.valueOf(layout.orientation()),
-                layout == null || layout.imageAlignment() == null ? null : ImageAlignment.valueOf(layout.imageAlignment()),
-                quickReplies);
+        if (layout == null) {
+            return new CardContent(cards.get(0), null, null, quickReplies);
+        }
+        return new CardContent(cards.get(0), CardOrientation.valueOf(layout.orientation()),
+                layout.imageAlignment() == null ? null : ImageAlignment.valueOf(layout.imageAlignment()), quickReplies);
     }
 
     private static Card card(PinnacleWire.Card card, FieldPath path, Map<String, String> metadata) {

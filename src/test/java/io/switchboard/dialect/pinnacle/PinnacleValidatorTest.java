@@ -263,7 +263,8 @@ class PinnacleValidatorTest {
                 fixture("validate-rcs-text.json").put("media", "https://example.com/v.mp4"),
                 PinnacleWire.RcsSend.class)))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.getErrors())
-                        .extracting(FieldError::message).containsExactly("must have exactly one of text, media or cards"));
+                        .extracting(FieldError::message)
+                        .containsExactly("must have exactly one of text, media or cards"));
     }
 
     @ParameterizedTest
