@@ -37,8 +37,7 @@ public class PinnacleMmsToCanonical extends PinnacleToCanonical<PinnacleWire.Mms
         }
         MmsContent content = new MmsContent(request.text(), null,
                 request.mediaUrls().stream().map(URI::create).toList());
-        return message(tenantId, request.from(), request.to(), content, FailoverPlan.none(),
-                options == null ? null : options.schedule(), options == null ? null : options.tracking(), metadata,
+        return message(tenantId, request.from(), request.to(), content, FailoverPlan.none(), options, metadata,
                 acceptedAt);
     }
 }

@@ -54,8 +54,7 @@ public class PinnacleRcsToCanonical extends PinnacleToCanonical<PinnacleWire.Rcs
         }
         List<Suggestion> quickReplies = suggestions(request.quickReplies(), FieldPath.of("quickReplies"), metadata);
         return message(tenantId, request.from(), request.to(), content(request, quickReplies, metadata),
-                failover(request.fallback()), options == null ? null : options.schedule(),
-                options == null ? null : options.tracking(), metadata, acceptedAt);
+                failover(request.fallback()), options, metadata, acceptedAt);
     }
 
     private static Content content(PinnacleWire.RcsSend request, List<Suggestion> quickReplies,

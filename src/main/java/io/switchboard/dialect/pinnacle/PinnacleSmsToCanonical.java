@@ -21,9 +21,7 @@ public class PinnacleSmsToCanonical extends PinnacleToCanonical<PinnacleWire.Sms
 
     @Override
     public Message toCanonical(PinnacleWire.SmsSend request, String tenantId, Instant acceptedAt) {
-        PinnacleWire.SmsOptions options = request.options();
         return message(tenantId, request.from(), request.to(), new SmsContent(request.text()), FailoverPlan.none(),
-                options == null ? null : options.schedule(), options == null ? null : options.tracking(), Map.of(),
-                acceptedAt);
+                request.options(), Map.of(), acceptedAt);
     }
 }

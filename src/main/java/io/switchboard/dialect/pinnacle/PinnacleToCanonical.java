@@ -55,9 +55,10 @@ abstract class PinnacleToCanonical<T> extends Transformer {
      * @param metadata the send's own {@code pinnacle.*} details; this method adds the schedule's
      */
     static Message message(String tenantId, String sender, String recipient, Content content, FailoverPlan failover,
-            PinnacleWire.Schedule schedule, String tracking, Map<String, String> metadata, Instant acceptedAt) {
+            PinnacleWire.SendOptions options, Map<String, String> metadata, Instant acceptedAt) {
         Map<String, String> details = new LinkedHashMap<>(metadata);
-        putIfPresent(details, TRACKING, tracking);
+        PinnacleWire.Schedule schedule = options == null ? null : options.schedule();
+        putIfPresent(details, TRACKING, options == null ? null : options.tracking());
         Instant sendAt = null;
         if (schedule != null && !schedule.isEmpty()) {
             ZoneId zone = PinnacleTimes.zone(schedule.timezone()).orElseThrow();

@@ -69,11 +69,7 @@ public class PinnacleValidator {
         phoneNumber(request.from(), FieldPath.of("from"), violations);
         phoneNumber(request.to(), FieldPath.of("to"), violations);
         smsText(request.text(), FieldPath.of("text"), violations);
-        if (request.options() != null) {
-            FieldPath options = FieldPath.of("options");
-            schedule(request.options().schedule(), options.field("schedule"), violations);
-            tracking(request.options().tracking(), options.field("tracking"), violations);
-        }
+        sendOptions(request.options(), violations);
         violations.throwIfAny();
     }
 
@@ -90,11 +86,7 @@ public class PinnacleValidator {
         boolean multipleMessages = request.options() != null
                 && Boolean.TRUE.equals(request.options().multipleMessages());
         mmsMedia(request.mediaUrls(), multipleMessages, violations);
-        if (request.options() != null) {
-            FieldPath options = FieldPath.of("options");
-            schedule(request.options().schedule(), options.field("schedule"), violations);
-            tracking(request.options().tracking(), options.field("tracking"), violations);
-        }
+        sendOptions(request.options(), violations);
         violations.throwIfAny();
     }
 
@@ -111,9 +103,8 @@ public class PinnacleValidator {
         if (request.fallback() != null) {
             fallback(request.fallback(), FieldPath.of("fallback"), violations);
         }
-        if (request.options() != null) {
-            rcsOptions(request, FieldPath.of("options"), violations);
-        }
+        sendOptions(request.options(), violations);
+        standaloneCard(request, violations);
         violations.throwIfAny();
     }
 
@@ -307,15 +298,22 @@ public class PinnacleValidator {
         }
     }
 
-    private void rcsOptions(PinnacleWire.RcsSend request, FieldPath path, Violations violations) {
-        PinnacleWire.RcsOptions options = request.options();
+    private void sendOptions(PinnacleWire.SendOptions options, Violations violations) {
+        if (options == null) {
+            return;
+        }
+        FieldPath path = FieldPath.of("options");
         schedule(options.schedule(), path.field("schedule"), violations);
-        tracking(options.tracking(), path.field("tracking"), violations);
-        PinnacleWire.StandaloneCard standalone = options.standaloneCard();
+        oneOf(options.tracking(), Tracking.values(), path.field("tracking"), violations);
+    }
+
+    private static void standaloneCard(PinnacleWire.RcsSend request, Violations violations) {
+        PinnacleWire.StandaloneCard standalone = request.options() == null ? null
+                : request.options().standaloneCard();
         if (standalone == null) {
             return;
         }
-        FieldPath standalonePath = path.field("standalone_card");
+        FieldPath standalonePath = FieldPath.of("options").field("standalone_card");
         if (request.cards() == null || request.cards().size() != 1) {
             violations.add(standalonePath, "applies only to a message with exactly one card");
         } else if (!hasStaticMedia(request.cards().get(0))) {
@@ -377,10 +375,6 @@ public class PinnacleValidator {
                     + " or 2026-01-01T10:00:00Z");
         }
         return time;
-    }
-
-    private static void tracking(String tracking, FieldPath path, Violations violations) {
-        oneOf(tracking, Tracking.values(), path, violations);
     }
 
     private static void phoneNumber(String number, FieldPath path, Violations violations) {

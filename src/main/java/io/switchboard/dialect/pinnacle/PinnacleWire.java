@@ -15,11 +15,20 @@ public final class PinnacleWire {
     private PinnacleWire() {
     }
 
+    /** What the options of every send have. */
+    public interface SendOptions {
+
+        Schedule schedule();
+
+        /** {@code ID} or {@code HIDDEN}. */
+        String tracking();
+    }
+
     /** {@code POST /messages/send/sms}. */
     public record SmsSend(String from, String to, String text, SmsOptions options) {
     }
 
-    public record SmsOptions(Schedule schedule, String tracking) {
+    public record SmsOptions(Schedule schedule, String tracking) implements SendOptions {
     }
 
     /** {@code POST /messages/send/mms}. */
@@ -27,7 +36,7 @@ public final class PinnacleWire {
     }
 
     public record MmsOptions(@JsonProperty("multiple_messages") Boolean multipleMessages, Boolean validate,
-            Schedule schedule, String tracking) {
+            Schedule schedule, String tracking) implements SendOptions {
     }
 
     /**
@@ -40,7 +49,7 @@ public final class PinnacleWire {
     }
 
     public record RcsOptions(Schedule schedule, String tracking, Boolean transcode, Boolean validate,
-            @JsonProperty("standalone_card") StandaloneCard standaloneCard) {
+            @JsonProperty("standalone_card") StandaloneCard standaloneCard) implements SendOptions {
     }
 
     public record StandaloneCard(String orientation, @JsonProperty("image_alignment") String imageAlignment) {

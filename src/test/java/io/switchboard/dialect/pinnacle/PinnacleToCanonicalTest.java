@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.camel.Variables;
 import io.switchboard.model.CardContent;
 import io.switchboard.model.CardOrientation;
+import io.switchboard.model.CarouselContent;
 import io.switchboard.model.FailoverPlan;
 import io.switchboard.model.ImageAlignment;
 import io.switchboard.model.Message;
+import io.switchboard.model.Suggestion;
 import io.switchboard.tenant.Tenant;
 import io.switchboard.testing.Fixtures;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -60,6 +63,19 @@ class PinnacleToCanonicalTest {
         CardContent card = (CardContent) message.content();
         assertThat(card.orientation()).isEqualTo(CardOrientation.HORIZONTAL);
         assertThat(card.imageAlignment()).isEqualTo(ImageAlignment.LEFT);
+    }
+
+    @Test
+    void shouldTakeAnEventTimeWithoutOffsetAsUtc() {
+        ObjectNode body = Fixtures.tree("pinnacle/send-rcs-every-button.json").deepCopy();
+        ((ObjectNode) body.path("cards").get(1).path("buttons").get(0)).put("eventStartTime", "2030-03-03T18:00:00");
+        PinnacleWire.RcsSend request = Fixtures.MAPPER.convertValue(body, PinnacleWire.RcsSend.class);
+
+        CarouselContent carousel = (CarouselContent) rcs.toCanonical(request, "demo", ACCEPTED).content();
+
+        Suggestion.CreateCalendarEvent event = (Suggestion.CreateCalendarEvent) carousel.cards().get(1)
+                .suggestions().get(0);
+        assertThat(event.start()).isEqualTo(OffsetDateTime.parse("2030-03-03T18:00:00Z"));
     }
 
     @Test
