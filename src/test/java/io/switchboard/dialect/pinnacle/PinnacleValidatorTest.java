@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.api.FieldError;
 import io.switchboard.api.InvalidRequestException;
 import io.switchboard.testing.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +39,13 @@ class PinnacleValidatorTest {
         ObjectNode body = fixture(fixture);
 
         assertThatCode(() -> validate(fixture, body)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldHaveTheReadmeExampleBeTheCardsExample() throws IOException {
+        JsonNode readme = Fixtures.MAPPER.readTree(Files.readAllBytes(Path.of("docs/examples/pinnacle-rcs-card.json")));
+
+        assertThat(readme).isEqualTo(fixture("send-rcs-cards.json"));
     }
 
     static List<Arguments> invalidSms() {
