@@ -53,6 +53,9 @@ public class PinnacleValidator {
 
     enum WebviewMode { HALF, TALL, FULL }
 
+    /** A refused or unsupported file fails a send; an estimate lists it instead. */
+    private enum MediaCheck { FOR_SENDING, FOR_ESTIMATE }
+
     private static final String AGENT_PREFIX = "agent_";
 
     private final Clock clock;
@@ -85,7 +88,7 @@ public class PinnacleValidator {
         }
         boolean multipleMessages = request.options() != null
                 && Boolean.TRUE.equals(request.options().multipleMessages());
-        mmsMedia(request.mediaUrls(), multipleMessages, violations);
+        mmsMediaUrls(request.mediaUrls(), multipleMessages, violations);
         sendOptions(request.options(), violations);
         violations.throwIfAny();
     }
@@ -128,7 +131,7 @@ public class PinnacleValidator {
             violations.add(files, "must have at least 1 media URL");
         } else {
             for (int i = 0; i < request.mediaUrls().size(); i++) {
-                media(request.mediaUrls().get(i), files.index(i), MediaCheck.FOR_ESTIMATE, violations);
+                mmsFile(request.mediaUrls().get(i), files.index(i), MediaCheck.FOR_ESTIMATE, violations);
             }
         }
         if (request.text() != null) {
@@ -142,12 +145,6 @@ public class PinnacleValidator {
         Violations violations = new Violations();
         checkRcsContent(request, MediaCheck.FOR_ESTIMATE, violations);
         violations.throwIfAny();
-    }
-
-    /** A refused or unsupported file fails a send; an estimate lists it instead. */
-    private enum MediaCheck {
-        FOR_SENDING,
-        FOR_ESTIMATE
     }
 
     private void checkRcsContent(PinnacleWire.RcsSend request, MediaCheck check, Violations violations) {
@@ -164,7 +161,7 @@ public class PinnacleValidator {
             }
         }
         if (request.media() != null) {
-            rcsMedia(request.media(), FieldPath.of("media"), check, violations);
+            rcsFile(request.media(), FieldPath.of("media"), check, violations);
         }
         if (request.cards() != null) {
             cards(request.cards(), check, violations);
@@ -194,7 +191,7 @@ public class PinnacleValidator {
             boundedText(card.title(), true, MAX_CARD_TITLE, path.field("title"), violations);
             boundedText(card.subtitle(), false, MAX_CARD_SUBTITLE, path.field("subtitle"), violations);
             if (card.media() != null) {
-                rcsMedia(card.media(), path.field("media"), check, violations);
+                rcsFile(card.media(), path.field("media"), check, violations);
             }
             List<PinnacleWire.Button> buttons = card.buttons() == null ? List.of() : card.buttons();
             if (buttons.size() > MAX_BUTTONS) {
@@ -206,7 +203,7 @@ public class PinnacleValidator {
         }
     }
 
-    private void button(PinnacleWire.Button button, FieldPath path, Violations violations) {
+    private static void button(PinnacleWire.Button button, FieldPath path, Violations violations) {
         if (button == null) {
             violations.add(path, "is required");
             return;
@@ -294,7 +291,7 @@ public class PinnacleValidator {
             violations.add(path.field("mediaUrls"), "must have at most " + MmsParts.MAX_FILES + " media URLs");
         }
         for (int i = 0; i < files.size(); i++) {
-            media(files.get(i), path.field("mediaUrls").index(i), MediaCheck.FOR_SENDING, violations);
+            mmsFile(files.get(i), path.field("mediaUrls").index(i), MediaCheck.FOR_SENDING, violations);
         }
     }
 
@@ -403,7 +400,7 @@ public class PinnacleValidator {
         }
     }
 
-    private void mmsMedia(List<String> mediaUrls, boolean multipleMessages, Violations violations) {
+    private void mmsMediaUrls(List<String> mediaUrls, boolean multipleMessages, Violations violations) {
         FieldPath path = FieldPath.of("mediaUrls");
         if (mediaUrls == null || mediaUrls.isEmpty()) {
             violations.add(path, "must have at least 1 media URL");
@@ -416,15 +413,15 @@ public class PinnacleValidator {
             violations.add(path, "must have at most " + MmsParts.MAX_FILES * MmsParts.MAX_PARTS + " media URLs");
         }
         for (int i = 0; i < mediaUrls.size(); i++) {
-            media(mediaUrls.get(i), path.index(i), MediaCheck.FOR_SENDING, violations);
+            mmsFile(mediaUrls.get(i), path.index(i), MediaCheck.FOR_SENDING, violations);
         }
     }
 
-    private void media(String url, FieldPath path, MediaCheck check, Violations violations) {
+    private void mmsFile(String url, FieldPath path, MediaCheck check, Violations violations) {
         mediaFile(url, path, check, MediaTypes::mms, "MMS", MediaTypes.MMS_EXTENSIONS, violations);
     }
 
-    private void rcsMedia(String url, FieldPath path, MediaCheck check, Violations violations) {
+    private void rcsFile(String url, FieldPath path, MediaCheck check, Violations violations) {
         mediaFile(url, path, check, MediaTypes::rcs, "RCS", MediaTypes.RCS_EXTENSIONS, violations);
     }
 
