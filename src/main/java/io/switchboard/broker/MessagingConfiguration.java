@@ -62,10 +62,13 @@ class MessagingConfiguration {
         return jms;
     }
 
-    /** Only the hub's own properties and the broker's grouping, duplicate and schedule properties go out. */
+    /**
+     * Only the hub's own properties and the broker's grouping, duplicate and schedule properties go out. A consumed
+     * message's delivery time stays behind, so the events it causes are not scheduled after it.
+     */
     private static AllowListHeaderFilterStrategy headerFilter() {
         return new AllowListHeaderFilterStrategy(
                 Set.of(Headers.GROUP_ID, Headers.DUPLICATE_ID, Headers.SCHEDULED_DELIVERY), Set.of("Switchboard"),
-                Set.of("Camel"));
+                Set.of("Camel", Headers.SCHEDULED_DELIVERY));
     }
 }

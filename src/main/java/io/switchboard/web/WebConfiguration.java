@@ -42,4 +42,13 @@ class WebConfiguration {
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
         return registration;
     }
+
+    @Bean
+    FilterRegistrationBean<FormBodyFilter> formBodyRefusal(DialectErrors errors, ObjectMapper mapper) {
+        FilterRegistrationBean<FormBodyFilter> registration = new FilterRegistrationBean<>(
+                new FormBodyFilter(errors, mapper));
+        registration.addUrlPatterns(FormBodyFilter.CLIENT_API_PATTERNS);
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+        return registration;
+    }
 }

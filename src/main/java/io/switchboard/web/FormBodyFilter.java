@@ -1,0 +1,46 @@
+package io.switchboard.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.api.UnsupportedMediaTypeException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses form-encoded bodies on the client APIs with 415 in the dialect's own error shape. Camel's HTTP binding
+ * parses a body declared {@code application/x-www-form-urlencoded} into headers before any route runs, and fails
+ * with a bare 500 on one that is not {@code key=value} pairs, such as JSON sent with the wrong Content-Type. No client
+ * API takes forms; carrier callbacks are left alone, as a carrier may post one.
+ */
+class FormBodyFilter extends OncePerRequestFilter {
+
+    static final String[] CLIENT_API_PATTERNS = {"/v1/*", "/v5/*", "/messages/*"};
+
+    private final DialectErrors errors;
+    private final ObjectMapper mapper;
+
+    FormBodyFilter(DialectErrors errors, ObjectMapper mapper) {
+        this.errors = errors;
+        this.mapper = mapper;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT)
+                .startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        UnsupportedMediaTypeException refusal = new UnsupportedMediaTypeException(contentType);
+        response.setStatus(refusal.getStatus());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        mapper.writeValue(response.getOutputStream(), errors.render(request.getRequestURI(), refusal));
+    }
+}
