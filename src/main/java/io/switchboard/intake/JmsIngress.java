@@ -32,7 +32,8 @@ public class JmsIngress {
             throw RuntimeCamelException.wrapRuntimeCamelException(answer.getException());
         }
         exchange.getMessage().setBody(answer.getMessage().getBody());
+        // a route that sets no status answers HTTP's default
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE,
-                answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
+                answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class));
     }
 }

@@ -26,7 +26,11 @@ class GeneratedBodiesIntegrationTest extends HubIntegrationTest {
         "/v1/messages, v1/send-text-with-suggestions.json, Authorization, Bearer sk_dev_v1",
         "/v1/messages, v1/rich-card-standalone.json, Authorization, Bearer sk_dev_v1",
         "/v1/messages, v1/rich-card-carousel.json, Authorization, Bearer sk_dev_v1",
-        "/v1/messages, v1/sms.json, Authorization, Bearer sk_dev_v1"})
+        "/v1/messages, v1/sms.json, Authorization, Bearer sk_dev_v1",
+        "/messages/send/sms, pinnacle/send-sms.json, PINNACLE-API-KEY, sk_dev_pinnacle",
+        "/messages/send/mms, pinnacle/send-mms.json, PINNACLE-API-KEY, sk_dev_pinnacle",
+        "/messages/send/rcs, pinnacle/send-rcs-every-button.json, PINNACLE-API-KEY, sk_dev_pinnacle",
+        "/messages/send/rcs, pinnacle/send-rcs-cards.json, PINNACLE-API-KEY, sk_dev_pinnacle"})
     void shouldNeverFailAndNeverEnqueueARefusedBody(String path, String fixture, String header, String credential) {
         // a jqwik session lets the generators run inside a Spring test; its seed makes the bodies repeatable
         JqwikSession.run(String.valueOf(fixture.hashCode()), () -> sendMutations(path, fixture, header, credential));

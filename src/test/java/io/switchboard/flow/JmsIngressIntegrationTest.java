@@ -111,6 +111,23 @@ class JmsIngressIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void shouldAcceptAPinnacleSmsAndReplyInThePinnacleShape() throws Exception {
+        Message reply = jms.sendAndReceive(INGRESS, session -> {
+            TextMessage message = session.createTextMessage(
+                    "{\"from\":\"+14155164736\",\"to\":\"+14154746461\",\"text\":\"Hey from JMS\"}");
+            message.setStringProperty("SwitchboardDialect", "pinnacle");
+            message.setStringProperty("SwitchboardEndpoint", "sms");
+            message.setStringProperty("SwitchboardCredential", "sk_dev_pinnacle");
+            return message;
+        });
+
+        JsonNode answer = json(reply);
+        assertThat(reply.getIntProperty("SwitchboardStatus")).isEqualTo(200);
+        assertThat(answer.path("messageId").asText()).startsWith("msg_");
+        assertThat(answer.path("segments").path("encoding").asText()).isEqualTo("gsm7");
+    }
+
+    @Test
     void shouldParkAMessageInADialectTheHubDoesNotSpeak() throws Exception {
         jms.send(INGRESS, session -> {
             TextMessage message = session.createTextMessage("{}");
