@@ -35,16 +35,31 @@ public class TargetGuard {
         } catch (UnknownHostException e) {
             return "has a host name that does not resolve";
         }
-        for (InetAddress address : addresses) {
-            String refusal = refusal(address);
-            if (refusal != null) {
-                return refusal;
-            }
+        String refusal = firstRefusal(addresses);
+        if (refusal != null) {
+            return refusal;
         }
         if (scheme.equals("http") && !(allowLoopback && isLoopbackOnly(addresses))) {
             return "must use https";
         }
         return null;
+    }
+
+    /**
+     * Why the hub may not hand on a URL that others fetch (RCS media, which the carrier downloads), or null. Only
+     * where the host points is judged; the scheme is the caller's rule. A host that does not resolve here passes:
+     * whoever fetches the URL resolves it in its own network, and refusing it would turn a passing DNS failure into
+     * a refused message.
+     */
+    public String addressRefusal(URI url) {
+        if (url.getHost() == null) {
+            return "has no host";
+        }
+        try {
+            return firstRefusal(InetAddress.getAllByName(url.getHost()));
+        } catch (UnknownHostException e) {
+            return null;
+        }
     }
 
     /** Why the address may not be connected to, or null if it may. */
@@ -54,6 +69,16 @@ public class TargetGuard {
         }
         if (isInternal(address)) {
             return "points at an internal address";
+        }
+        return null;
+    }
+
+    private String firstRefusal(InetAddress[] addresses) {
+        for (InetAddress address : addresses) {
+            String refusal = refusal(address);
+            if (refusal != null) {
+                return refusal;
+            }
         }
         return null;
     }

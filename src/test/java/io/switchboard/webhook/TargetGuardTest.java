@@ -45,4 +45,15 @@ class TargetGuardTest {
         assertThat(strict.refusal(URI.create("https://no-such-host.invalid/hook"))).contains("does not resolve");
         assertThat(strict.refusal(URI.create("https://[::ffff:10.0.0.1]/hook"))).contains("internal");
     }
+
+    @Test
+    void shouldJudgeOnlyWhereAUrlOthersFetchPoints() {
+        assertThat(strict.addressRefusal(URI.create("http://93.184.215.14/media.jpg"))).isNull();
+        assertThat(strict.addressRefusal(URI.create("https://no-such-host.invalid/media.jpg"))).isNull();
+        assertThat(strict.addressRefusal(URI.create("https://169.254.169.254/latest"))).contains("internal");
+        assertThat(strict.addressRefusal(URI.create("http://[::ffff:10.0.0.1]/media.jpg"))).contains("internal");
+        assertThat(strict.addressRefusal(URI.create("http://127.0.0.1:8080/media.jpg"))).contains("loopback");
+        assertThat(sandbox.addressRefusal(URI.create("http://127.0.0.1:8080/media.jpg"))).isNull();
+        assertThat(strict.addressRefusal(URI.create("mailto:someone@example.com"))).isEqualTo("has no host");
+    }
 }
