@@ -24,8 +24,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class V5Validator {
 
-    /** The longest sender the message store keeps; the seed gives no limit. */
-    static final int MAX_SOURCE = 128;
+    /**
+     * The seed gives no limit for {@code source}; it has one for {@code failoverSource}, a sender address too. 50
+     * characters, even astral ones, also fit the message store's 128 UTF-16 units.
+     */
+    static final int MAX_SOURCE = 50;
     static final int MAX_CHOICE_TITLE = 25;
     static final int MAX_POSTBACK = 2048;
     static final int MAX_URL = 2048;
