@@ -8,17 +8,12 @@ import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.support.AsyncProcessorConverterHelper;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,9 +31,6 @@ class V5MessagesIntegrationTest extends HubIntegrationTest {
 
     @Autowired
     private JdbcClient jdbc;
-
-    @Autowired
-    private CamelContext camel;
 
     private static String basic(String login) {
         return "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8));
@@ -248,31 +240,6 @@ class V5MessagesIntegrationTest extends HubIntegrationTest {
         assertThat(error.path("message").asText()).contains("262144 bytes");
     }
 
-    /**
-     * A failure that is not a refusal cannot be provoked over HTTP, so the route's own consumer gets an exchange
-     * whose body breaks while it is read, as when a client goes away mid-body.
-     */
-    @Test
-    void shouldAnswerAFailureOfTheHubInTheV5Shape() throws Exception {
-        Exchange exchange = new DefaultExchange(camel);
-        exchange.getMessage().setHeader("Authorization", V5_LOGIN);
-        exchange.getMessage().setHeader("Content-Type", "application/json");
-        exchange.getMessage().setBody(new InputStream() {
-            @Override
-            public int read() throws IOException {
-                throw new IOException("the client went away mid-body");
-            }
-        });
-
-        AsyncProcessorConverterHelper.convert(camel.getRoute("v5-send-message").getConsumer().getProcessor())
-                .process(exchange);
-
-        assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class)).isEqualTo(500);
-        assertThat(readJson(exchange.getMessage().getBody(String.class))).isEqualTo(Fixtures.MAPPER.valueToTree(
-                Map.of("status", "error", "message", "The hub could not process this request; retry it later.",
-                        "data", List.of())));
-    }
-
     @Test
     void shouldStoreTheLongestSourceItAccepts() {
         ObjectNode body = fixture("v5/seed/rcs-text.json");
@@ -284,14 +251,6 @@ class V5MessagesIntegrationTest extends HubIntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         String messageGuid = assertSuccessShape(response.json());
         assertThat(status(messageGuid).path("agent_id").asText()).isEqualTo(longestSource);
-    }
-
-    private static JsonNode readJson(String json) {
-        try {
-            return Fixtures.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException(json, e);
-        }
     }
 
     private static JsonNode problem(String field, String description, String message) {
