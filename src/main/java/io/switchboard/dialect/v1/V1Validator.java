@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class V1Validator {
 
+    /** 64 characters, even astral ones, fit the message store's sender column of 128 UTF-16 units. */
+    static final int MAX_AGENT_ID = 64;
     static final int MAX_TEXT = 3072;
     static final int MAX_CHIPS = 11;
     static final int MAX_CHIP_TEXT = 25;
@@ -44,6 +46,8 @@ public class V1Validator {
         }
         if (isBlank(request.agentId())) {
             violations.add(FieldPath.of("agent_id"), "is required");
+        } else if (length(request.agentId()) > MAX_AGENT_ID) {
+            violations.add(FieldPath.of("agent_id"), "must be at most " + MAX_AGENT_ID + " characters");
         }
         if (request.messageType() != null && !Checks.isOneOf(request.messageType(), MessageType.values())) {
             violations.add(FieldPath.of("message_type"), "must be one of " + names(MessageType.values()));

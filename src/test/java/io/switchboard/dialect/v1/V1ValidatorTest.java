@@ -32,6 +32,8 @@ class V1ValidatorTest {
                 invalid("to missing", body -> body.remove("to"), "to", "is required"),
                 invalid("to not E.164", body -> body.put("to", "0176 1234"), "to", "must be an E.164"),
                 invalid("agent missing", body -> body.remove("agent_id"), "agent_id", "is required"),
+                invalid("agent too long", body -> body.put("agent_id", "\uD83D\uDCE3".repeat(65)), "agent_id",
+                        "must be at most 64 characters"),
                 invalid("unknown message type", body -> body.put("message_type", "BROADCAST"), "message_type",
                         "must be one of MESSAGE, CONVERSATION, NEWSLETTER"),
                 invalid("traffic type missing", body -> body.remove("traffic_type"), "traffic_type", "is required"),
