@@ -82,8 +82,7 @@ public class V5Validator {
             choices(request.choices(), FieldPath.of("choices"),
                     type == V5MessageType.RCS_CAROUSEL ? MAX_CARD_CHOICES : UNLIMITED, rules);
         }
-        smsFailover(request.smsFailover(), rules);
-        mmsFailover(request.mmsFailover(), rules);
+        failovers(request, rules);
         rules.fetchableUrl(request.callbackURL(), FieldPath.of("callbackURL"), Need.OPTIONAL);
         rules.violations.throwIfAny();
     }
@@ -167,32 +166,31 @@ public class V5Validator {
         }
     }
 
-    private void smsFailover(V5Message.SmsFailover failover, Rules rules) {
-        if (failover == null) {
-            return;
+    private void failovers(V5Message request, Rules rules) {
+        V5Message.SmsFailover sms = request.smsFailover();
+        if (sms != null) {
+            failover(FieldPath.of("smsFailover"), sms.enabled(), sms.failoverSource(), sms.fallbackText(), rules);
         }
-        FieldPath path = FieldPath.of("smsFailover");
-        Need need = failoverNeed(failover.enabled(), path, rules);
-        rules.text(failover.failoverSource(), path.field("failoverSource"), need, MAX_FAILOVER_SOURCE);
-        rules.text(failover.fallbackText(), path.field("fallbackText"), need, MAX_FALLBACK_TEXT);
+        V5Message.MmsFailover mms = request.mmsFailover();
+        if (mms != null) {
+            FieldPath path = FieldPath.of("mmsFailover");
+            Need need = failover(path, mms.enabled(), mms.failoverSource(), mms.fallbackText(), rules);
+            rules.fetchableUrl(mms.mediaUrl(), path.field("mediaUrl"), need);
+            rules.text(mms.subject(), path.field("subject"), need, MAX_SUBJECT);
+        }
     }
 
-    private void mmsFailover(V5Message.MmsFailover failover, Rules rules) {
-        if (failover == null) {
-            return;
-        }
-        FieldPath path = FieldPath.of("mmsFailover");
-        Need need = failoverNeed(failover.enabled(), path, rules);
-        rules.text(failover.failoverSource(), path.field("failoverSource"), need, MAX_FAILOVER_SOURCE);
-        rules.text(failover.fallbackText(), path.field("fallbackText"), need, MAX_FALLBACK_TEXT);
-        rules.fetchableUrl(failover.mediaUrl(), path.field("mediaUrl"), need);
-        rules.text(failover.subject(), path.field("subject"), need, MAX_SUBJECT);
-    }
-
-    /** {@code enabled} is always required; the other failover fields only when it is true. */
-    private static Need failoverNeed(Boolean enabled, FieldPath path, Rules rules) {
+    /**
+     * The fields both failover objects have. {@code enabled} is always required; the others only when it is true,
+     * which the returned need says for the MMS fields too.
+     */
+    private static Need failover(FieldPath path, Boolean enabled, String failoverSource, String fallbackText,
+            Rules rules) {
         rules.present(enabled, path.field("enabled"), Need.REQUIRED);
-        return Boolean.TRUE.equals(enabled) ? Need.when(path.leaf() + " is enabled") : Need.OPTIONAL;
+        Need need = Boolean.TRUE.equals(enabled) ? Need.when(path.leaf() + " is enabled") : Need.OPTIONAL;
+        rules.text(failoverSource, path.field("failoverSource"), need, MAX_FAILOVER_SOURCE);
+        rules.text(fallbackText, path.field("fallbackText"), need, MAX_FALLBACK_TEXT);
+        return need;
     }
 
     private static boolean isAbsoluteUri(String value) {
