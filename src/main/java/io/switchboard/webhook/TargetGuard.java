@@ -24,9 +24,10 @@ public class TargetGuard {
     }
 
     /**
-     * Why a media URL a carrier will fetch may not be used, or null if it may: an http(s) URL whose host, when this
-     * hub can resolve it, resolves only to public addresses. A name the hub cannot resolve is allowed, since the
-     * carrier resolves it from its own network.
+     * Why the hub may not hand on a URL that others fetch (media a carrier downloads), or null if it may: an http(s)
+     * URL whose host, when this hub can resolve it, resolves only to public addresses. A host that does not resolve
+     * here passes: whoever fetches the URL resolves it in its own network, and refusing it would turn a passing DNS
+     * failure into a refused message.
      */
     public String mediaRefusal(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
@@ -34,16 +35,10 @@ public class TargetGuard {
             return "must be an absolute http or https URL";
         }
         try {
-            for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
-                String refusal = refusal(address);
-                if (refusal != null) {
-                    return refusal;
-                }
-            }
+            return firstRefusal(InetAddress.getAllByName(url.getHost()));
         } catch (UnknownHostException e) {
             return null;
         }
-        return null;
     }
 
     /** Why the URL may not be called by the hub (a webhook target), or null if it may. Resolves the host name. */
@@ -58,11 +53,9 @@ public class TargetGuard {
         } catch (UnknownHostException e) {
             return "has a host name that does not resolve";
         }
-        for (InetAddress address : addresses) {
-            String refusal = refusal(address);
-            if (refusal != null) {
-                return refusal;
-            }
+        String refusal = firstRefusal(addresses);
+        if (refusal != null) {
+            return refusal;
         }
         if (scheme.equals("http") && !(allowLoopback && isLoopbackOnly(addresses))) {
             return "must use https";
@@ -77,6 +70,16 @@ public class TargetGuard {
         }
         if (isInternal(address)) {
             return "points at an internal address";
+        }
+        return null;
+    }
+
+    private String firstRefusal(InetAddress[] addresses) {
+        for (InetAddress address : addresses) {
+            String refusal = refusal(address);
+            if (refusal != null) {
+                return refusal;
+            }
         }
         return null;
     }

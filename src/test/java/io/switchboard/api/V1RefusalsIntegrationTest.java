@@ -76,6 +76,19 @@ class V1RefusalsIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void shouldRefuseAnAgentIdLongerThanTheStoreKeeps() {
+        ObjectNode body = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
+        body.put("agent_id", "a".repeat(129));
+        long added = messagesAdded(OUTBOUND);
+        long stored = storedMessages();
+
+        JsonNode error = refused(400, "validation_error",
+                hub().postJson("/v1/messages", body, "Authorization", V1_KEY), added, stored);
+
+        assertThat(error.path("details").findValuesAsText("field")).containsExactly("agent_id");
+    }
+
+    @Test
     void shouldRefuseMalformedJsonWrongTypesAndWrongContentTypes() {
         long added = messagesAdded(OUTBOUND);
         long stored = storedMessages();

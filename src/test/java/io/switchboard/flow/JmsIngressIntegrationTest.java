@@ -128,6 +128,18 @@ class JmsIngressIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void shouldAcceptAV5MessageAndReplyInTheV5Shape() throws Exception {
+        String body = new String(Fixtures.bytes("v5/seed/rcs-text.json"), StandardCharsets.UTF_8);
+
+        Message reply = request(body, "v5", "Basic ZGV2OnNrX2Rldl92NQ==", null);
+
+        JsonNode answer = json(reply);
+        assertThat(reply.getIntProperty("SwitchboardStatus")).isEqualTo(200);
+        assertThat(answer.path("status").asText()).isEqualTo("success");
+        assertThat(answer.path("data").path("results").get(0).path("messageGUID").asText()).startsWith("msg_");
+    }
+
+    @Test
     void shouldParkAMessageInADialectTheHubDoesNotSpeak() throws Exception {
         jms.send(INGRESS, session -> {
             TextMessage message = session.createTextMessage("{}");

@@ -54,5 +54,9 @@ class TargetGuardTest {
         assertThat(strict.mediaRefusal(URI.create("https://cdn.no-such-host.invalid/a.jpg"))).isNull();
         assertThat(strict.mediaRefusal(URI.create("https://93.184.215.14/a.jpg"))).isNull();
         assertThat(strict.mediaRefusal(URI.create("ftp://93.184.215.14/a.jpg"))).contains("http");
+        assertThat(strict.mediaRefusal(URI.create("mailto:someone@example.com"))).contains("http");
+        assertThat(strict.mediaRefusal(URI.create("https://169.254.169.254/latest"))).contains("internal");
+        assertThat(strict.mediaRefusal(URI.create("http://[::ffff:10.0.0.1]/media.jpg"))).contains("internal");
+        assertThat(strict.mediaRefusal(URI.create("http://127.0.0.1:8080/media.jpg"))).contains("loopback");
     }
 }

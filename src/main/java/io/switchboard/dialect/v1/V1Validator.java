@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class V1Validator {
 
-    static final int MAX_SENDER_ID = 128;
+    /** 64 characters, even astral ones, fit the message store's sender column of 128 UTF-16 units. */
+    static final int MAX_SENDER_ID = 64;
     static final int MAX_TEXT = 3072;
     static final int MAX_SMS_TEXT = 1600;
     static final int MAX_CHIPS = 11;

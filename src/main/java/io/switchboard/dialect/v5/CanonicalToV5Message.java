@@ -69,8 +69,8 @@ public class CanonicalToV5Message extends Transformer {
         }
         if (content instanceof CarouselContent carousel) {
             return new V5Message(V5MessageType.RCS_CAROUSEL.name(), source, destination, null, null, null, null,
-                    null, null, null, null, carousel.cards().stream().map(CanonicalToV5Message::card).toList(),
-                    null, null, callbackUrl);
+                    null, null, null, choices(carousel.suggestions()),
+                    carousel.cards().stream().map(CanonicalToV5Message::card).toList(), null, null, callbackUrl);
         }
         if (content instanceof SmsContent || content instanceof MmsContent) {
             throw new IllegalArgumentException("A v5 carrier carries RCS only; " + content.channel()

@@ -26,6 +26,11 @@ public record V5Message(
         MmsFailover mmsFailover,
         String callbackURL) {
 
+    /** The card of an {@code RCS_CARD}, whose card fields sit at the top level of the message. */
+    public Card standaloneCard() {
+        return new Card(title, description, height, mediaUrl, thumbnailUrl, filenameOverride, choices);
+    }
+
     /** A choice (chip or card button); {@code type} decides which of the other fields are required. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Choice(String type, String title, String postbackData, String url, String application,

@@ -36,7 +36,16 @@ public class V5Responses {
         return new Refused("error", message, problems);
     }
 
+    /** For failures that are the hub's fault; says nothing about the cause, which goes to the log. */
+    public Refused internalError() {
+        return new Refused("error", "The hub could not process this request; retry it later.", List.of());
+    }
+
     private static Problem problem(FieldError error) {
+        if (error.path().segments().isEmpty()) {
+            // malformed JSON: the whole body is at fault
+            return new Problem("body", "Body", error.message());
+        }
         String field = error.path().dotted();
         String description = error.path().segments().size() == 1
                 ? DESCRIPTIONS.getOrDefault(field, field) : error.path().leaf();

@@ -37,7 +37,7 @@ class PinnacleIngressIntegrationTest extends HubIntegrationTest {
 
         JsonNode sent = accepted("/messages/send/sms", request);
 
-        assertThat(messagesAdded(OUTBOUND)).isEqualTo(added + 1);
+        eventually().until(() -> messagesAdded(OUTBOUND) == added + 1);
         ObjectNode answer = sent.deepCopy();
         String messageId = answer.remove("messageId").asText();
         assertThat(messageId).matches("msg_[0-9a-z]{26}");
@@ -71,7 +71,7 @@ class PinnacleIngressIntegrationTest extends HubIntegrationTest {
 
         JsonNode sent = accepted("/messages/send/mms", request);
 
-        assertThat(messagesAdded(OUTBOUND)).isEqualTo(added + 2);
+        eventually().until(() -> messagesAdded(OUTBOUND) == added + 2);
         assertThat(sent.path("segments").asInt()).isEqualTo(2);
         assertThat(sent.path("totalCost").decimalValue()).isEqualByComparingTo("0.04");
         assertThat(sent.path("status").asText()).isEqualTo("queued");
@@ -110,7 +110,7 @@ class PinnacleIngressIntegrationTest extends HubIntegrationTest {
 
         JsonNode sent = accepted("/messages/send/rcs", PinnacleFixtures.offlineTree(fixture));
 
-        assertThat(messagesAdded(OUTBOUND)).isEqualTo(added + 1);
+        eventually().until(() -> messagesAdded(OUTBOUND) == added + 1);
         JsonNode message = pinnacleMessage(sent.path("messageId").asText());
         assertThat(message.path("type").asText()).isEqualTo("RCS");
         assertThat(message.path("sender").asText()).isEqualTo("agent_acme");
