@@ -8,8 +8,8 @@ import java.util.List;
  */
 public abstract sealed class ApiException extends RuntimeException
         permits InvalidRequestException, MalformedBodyException, UnsupportedMediaTypeException,
-        BodyTooLargeException, UnauthorizedException, NotFoundException, IdempotencyConflictException,
-        RateLimitedException {
+        BodyTooLargeException, UnauthorizedException, NotFoundException, NotYetKnownException,
+        IdempotencyConflictException, RateLimitedException {
 
     private final int status;
     private final String code;

@@ -1,39 +1,33 @@
 package io.switchboard.carrier;
 
-import io.switchboard.model.Channel;
 import io.switchboard.model.Dialect;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/**
- * The carriers the hub can send through ({@code switchboard.carriers}) and which one each channel uses
- * ({@code switchboard.dispatch.carrier-by-channel}).
- */
+/** The carriers the hub can send through ({@code switchboard.carriers}); {@code config/routing.yaml} picks one. */
 @ConfigurationProperties("switchboard")
-public record CarrierProperties(List<CarrierConfig> carriers, Dispatch dispatch) {
+public record CarrierProperties(List<CarrierConfig> carriers) {
 
     public CarrierProperties {
         carriers = carriers == null ? List.of() : List.copyOf(carriers);
-        dispatch = dispatch == null ? new Dispatch(Map.of()) : dispatch;
     }
 
     /**
+     * One carrier account. Which credential fields apply depends on the dialect: v5 uses HTTP Basic
+     * ({@code username}, {@code password}), v1 a Bearer {@code api-key}, Pinnacle a {@code PINNACLE-API-KEY}
+     * ({@code api-key}), Channels an {@code AccessKey} ({@code access-key}) with its {@code workspace-id} and
+     * {@code channel-id}.
+     *
      * @param baseUrl        the carrier's API root; a value starting with '/' is a path on this hub (a sandbox)
-     * @param username       HTTP Basic user (v5)
-     * @param password       HTTP Basic password (v5)
+     * @param signingSecret  the secret the carrier signs its callbacks with (Pinnacle, v1, Channels)
      * @param connectTimeout how long to wait for a TCP connection
      * @param readTimeout    how long to wait for the carrier's answer
+     * @param maxConnections the size of the carrier's HTTP connection pool
+     * @param capabilityTtl  how long a carrier's answer about what a channel can send is trusted (Channels MMS)
      */
     public record CarrierConfig(String id, Dialect dialect, String baseUrl, String username, String password,
-            Duration connectTimeout, Duration readTimeout) {
-    }
-
-    public record Dispatch(Map<Channel, String> carrierByChannel) {
-
-        public Dispatch {
-            carrierByChannel = carrierByChannel == null ? Map.of() : Map.copyOf(carrierByChannel);
-        }
+            String apiKey, String accessKey, String workspaceId, String channelId, String signingSecret,
+            Duration connectTimeout, Duration readTimeout, Integer maxConnections, Duration capabilityTtl) {
     }
 }

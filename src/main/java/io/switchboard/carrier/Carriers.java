@@ -1,11 +1,14 @@
 package io.switchboard.carrier;
 
+import io.switchboard.model.Dialect;
 import io.switchboard.model.Message;
+import io.switchboard.routing.RoutingTable;
 import io.switchboard.web.HubAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -15,45 +18,90 @@ public class Carriers {
 
     private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(15);
+    private static final int DEFAULT_MAX_CONNECTIONS = 20;
+    private static final Duration DEFAULT_CAPABILITY_TTL = Duration.ofMinutes(10);
 
     private final Map<String, CarrierProperties.CarrierConfig> byId = new LinkedHashMap<>();
-    private final CarrierProperties properties;
+    private final RoutingTable routing;
     private final HubAddress hub;
 
-    public Carriers(CarrierProperties properties, HubAddress hub) {
-        this.properties = properties;
+    public Carriers(CarrierProperties properties, RoutingTable routing, HubAddress hub) {
+        this.routing = routing;
         this.hub = hub;
         for (CarrierProperties.CarrierConfig carrier : properties.carriers()) {
+            if (carrier.id() == null || carrier.dialect() == null || carrier.baseUrl() == null) {
+                throw new IllegalStateException("Every entry of switchboard.carriers needs an id, a dialect and a "
+                        + "base-url; " + carrier.id() + " lacks one");
+            }
+            requireCredentials(carrier);
             if (byId.put(carrier.id(), carrier) != null) {
                 throw new IllegalStateException("Two carriers have the id " + carrier.id());
             }
         }
-        properties.dispatch().carrierByChannel().forEach((channel, id) -> {
-            if (!byId.containsKey(id)) {
-                throw new IllegalStateException("switchboard.dispatch.carrier-by-channel." + channel
-                        + " names carrier '" + id + "', which switchboard.carriers does not define");
-            }
-        });
     }
 
-    /** The carrier for the message's channel, or null when switchboard.dispatch.carrier-by-channel names none. */
+    /** The carrier the routing rules pick for the message, or null when they name none. */
     public CarrierConnector forMessage(Message message) {
-        String id = properties.dispatch().carrierByChannel().get(message.channel());
-        return id == null ? null : connector(byId.get(id));
+        String id = routing.carrierFor(message);
+        return id == null ? null : byId(id);
+    }
+
+    /** The carrier with this id. */
+    public CarrierConnector byId(String id) {
+        CarrierProperties.CarrierConfig config = byId.get(id);
+        if (config == null) {
+            throw new IllegalArgumentException("No carrier '" + id + "' is configured");
+        }
+        return connector(config);
+    }
+
+    /** Every configured carrier that speaks the dialect, such as the candidates a callback may come from. */
+    public List<CarrierConnector> ofDialect(Dialect dialect) {
+        return byId.values().stream().filter(config -> config.dialect() == dialect).map(this::connector).toList();
     }
 
     private CarrierConnector connector(CarrierProperties.CarrierConfig config) {
-        Duration connect = config.connectTimeout() == null ? DEFAULT_CONNECT_TIMEOUT : config.connectTimeout();
-        Duration read = config.readTimeout() == null ? DEFAULT_READ_TIMEOUT : config.readTimeout();
-        String url = CarrierHttpConfiguration.COMPONENT + ":" + hub.resolve(config.baseUrl()) + "/messages"
-                + "?throwExceptionOnFailure=false"
-                + "&connectTimeout=" + connect.toMillis()
-                + "&responseTimeout=" + read.toMillis();
-        return new CarrierConnector(config.id(), config.dialect(), url, basic(config.username(), config.password()));
+        return new CarrierConnector(config.id(), config.dialect(), hub.resolve(config.baseUrl()).toString(),
+                authorization(config), config.workspaceId(), config.channelId(), config.signingSecret(),
+                orDefault(config.connectTimeout(), DEFAULT_CONNECT_TIMEOUT),
+                orDefault(config.readTimeout(), DEFAULT_READ_TIMEOUT),
+                config.maxConnections() == null ? DEFAULT_MAX_CONNECTIONS : config.maxConnections(),
+                orDefault(config.capabilityTtl(), DEFAULT_CAPABILITY_TTL));
+    }
+
+    private static void requireCredentials(CarrierProperties.CarrierConfig carrier) {
+        boolean complete = switch (carrier.dialect()) {
+            case V5 -> present(carrier.username()) && present(carrier.password());
+            case V1, PINNACLE -> present(carrier.apiKey()) && present(carrier.signingSecret());
+            case CHANNELS -> present(carrier.accessKey()) && present(carrier.signingSecret())
+                    && present(carrier.workspaceId()) && present(carrier.channelId());
+        };
+        if (!complete) {
+            throw new IllegalStateException("Carrier " + carrier.id() + " (" + carrier.dialect().id()
+                    + ") lacks a credential: v5 needs username and password; v1 and pinnacle api-key and "
+                    + "signing-secret; channels access-key, signing-secret, workspace-id and channel-id");
+        }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static String authorization(CarrierProperties.CarrierConfig config) {
+        return switch (config.dialect()) {
+            case V5 -> basic(config.username(), config.password());
+            case V1 -> "Bearer " + config.apiKey();
+            case PINNACLE -> config.apiKey();
+            case CHANNELS -> "AccessKey " + config.accessKey();
+        };
     }
 
     private static String basic(String username, String password) {
         String login = username + ":" + password;
         return "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Duration orDefault(Duration value, Duration fallback) {
+        return value == null ? fallback : value;
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.events;
 
+import io.switchboard.carrier.CarrierConnector;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Ids;
@@ -42,6 +43,13 @@ public class DeliveryEvents {
     public DeliveryEvent noCarrier(Message message) {
         return new DeliveryEvent(Ids.eventId(), EventType.FAILED, clock.instant(), message.id(), message.tenantId(),
                 null, null, message.channel(), "no carrier is configured for " + message.channel());
+    }
+
+    /** The routing rules picked a carrier that cannot carry the message's channel, and no leg fits it. */
+    public DeliveryEvent cannotCarry(Message message, CarrierConnector carrier) {
+        return new DeliveryEvent(Ids.eventId(), EventType.FAILED, clock.instant(), message.id(), message.tenantId(),
+                carrier.id(), null, message.channel(), "carrier " + carrier.id() + " (" + carrier.dialect().id()
+                        + ") does not carry " + message.channel() + " and the message has no leg it carries");
     }
 
     private DeliveryEvent event(EventType type, Leg leg, String reason) {

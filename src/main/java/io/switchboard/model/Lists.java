@@ -2,13 +2,13 @@ package io.switchboard.model;
 
 import java.util.List;
 
-final class Lists {
+public final class Lists {
 
     private Lists() {
     }
 
     /** Records in this package never hold null or mutable lists, so equality and round trips are exact. */
-    static <T> List<T> immutable(List<T> list) {
+    public static <T> List<T> immutable(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }
 }

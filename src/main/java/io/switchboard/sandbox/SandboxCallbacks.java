@@ -24,6 +24,9 @@ public class SandboxCallbacks implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxCallbacks.class);
 
+    static final int ATTEMPTS = 6;
+    private static final long MIN_RETRY_WAIT_MS = 100;
+
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sandbox-callbacks");
         thread.setDaemon(true);
@@ -36,15 +39,19 @@ public class SandboxCallbacks implements DisposableBean {
         this.delay = properties.callbackDelay();
     }
 
-    /** Posts each body in turn to the URL, the first after one delay and each next one a delay later. */
+    /**
+     * Posts each body in turn to the URL, the first after one delay and each next one a delay later. A post answered
+     * with anything but 2xx (a hub that has not yet stored the carrier's message id answers 503) or not answered is
+     * tried again after twice the wait, up to {@value #ATTEMPTS} times in all, as real carriers do.
+     */
     public void post(URI url, Map<String, String> headers, List<byte[]> bodies) {
         for (int i = 0; i < bodies.size(); i++) {
             byte[] body = bodies.get(i);
-            timer.schedule(() -> send(url, headers, body), delay.toMillis() * (i + 1), TimeUnit.MILLISECONDS);
+            timer.schedule(() -> send(url, headers, body, 1), delay.toMillis() * (i + 1), TimeUnit.MILLISECONDS);
         }
     }
 
-    private void send(URI url, Map<String, String> headers, byte[] body) {
+    private void send(URI url, Map<String, String> headers, byte[] body, int attempt) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
@@ -52,11 +59,18 @@ public class SandboxCallbacks implements DisposableBean {
         headers.forEach(request::header);
         http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                 .whenComplete((response, failure) -> {
-                    if (failure != null) {
-                        LOG.warn("Sandbox callback to {} failed: {}", url.getPath(), failure.toString());
-                    } else if (response.statusCode() >= 300) {
-                        LOG.warn("Sandbox callback to {} got HTTP {}", url.getPath(), response.statusCode());
+                    if (failure == null && response.statusCode() < 300) {
+                        return;
                     }
+                    String problem = failure != null ? failure.toString() : "HTTP " + response.statusCode();
+                    if (attempt >= ATTEMPTS) {
+                        LOG.warn("Sandbox callback to {} given up after {} attempts: {}", url.getPath(), attempt,
+                                problem);
+                        return;
+                    }
+                    LOG.debug("Sandbox callback to {} attempt {}: {}", url.getPath(), attempt, problem);
+                    long wait = Math.max(delay.toMillis(), MIN_RETRY_WAIT_MS) << attempt;
+                    timer.schedule(() -> send(url, headers, body, attempt + 1), wait, TimeUnit.MILLISECONDS);
                 });
     }
 

@@ -10,9 +10,9 @@ import io.switchboard.model.Dialect;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Ids;
 import io.switchboard.model.Message;
-import java.sql.ResultSet;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +37,12 @@ public class MessageStore {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final TransactionTemplate savepoint;
+
+    private static final String LEG_QUERY = """
+            SELECT l.leg_id, l.message_id, m.tenant_id, l.leg_number, l.channel, l.carrier_id,
+                   l.carrier_message_id, l.status
+            FROM message_legs l JOIN messages m ON m.id = l.message_id
+            """;
 
     public MessageStore(JdbcClient jdbc, ObjectMapper mapper, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -202,18 +208,25 @@ public class MessageStore {
     }
 
     public Optional<Leg> findLeg(String legId) {
-        return jdbc.sql("""
-                SELECT l.leg_id, l.message_id, m.tenant_id, l.leg_number, l.channel, l.carrier_id,
-                       l.carrier_message_id, l.status
-                FROM message_legs l JOIN messages m ON m.id = l.message_id
-                WHERE l.leg_id = :leg
-                """)
+        return jdbc.sql(LEG_QUERY + "WHERE l.leg_id = :leg")
                 .param("leg", legId)
-                .query((rs, row) -> new Leg(rs.getString("leg_id"), rs.getString("message_id"),
-                        rs.getString("tenant_id"), rs.getInt("leg_number"), Channel.valueOf(rs.getString("channel")),
-                        rs.getString("carrier_id"), rs.getString("carrier_message_id"),
-                        Leg.LegStatus.valueOf(rs.getString("status"))))
+                .query(MessageStore::leg)
                 .optional();
+    }
+
+    /** The leg a carrier accepted under its own id for it. */
+    public Optional<Leg> findLegByCarrierMessageId(String carrierId, String carrierMessageId) {
+        return jdbc.sql(LEG_QUERY + "WHERE l.carrier_id = :carrier AND l.carrier_message_id = :carrierMessageId")
+                .param("carrier", carrierId)
+                .param("carrierMessageId", carrierMessageId)
+                .query(MessageStore::leg)
+                .optional();
+    }
+
+    private static Leg leg(ResultSet rs, int row) throws SQLException {
+        return new Leg(rs.getString("leg_id"), rs.getString("message_id"), rs.getString("tenant_id"),
+                rs.getInt("leg_number"), Channel.valueOf(rs.getString("channel")), rs.getString("carrier_id"),
+                rs.getString("carrier_message_id"), Leg.LegStatus.valueOf(rs.getString("status")));
     }
 
     /** Stores the carrier's id for the leg; from now on the leg counts as sent. */

@@ -1,0 +1,52 @@
+package io.switchboard.carrier;
+
+import io.switchboard.model.Channel;
+import io.switchboard.model.Content;
+import io.switchboard.model.FailoverPlan;
+import io.switchboard.model.Message;
+import io.switchboard.model.MmsContent;
+import io.switchboard.model.SmsContent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fits a message to what its carrier can carry. Content of a channel the carrier carries goes as it is. RCS content
+ * for a carrier without RCS goes as the SMS or MMS leg the client gave for failover, MMS when the carrier carries
+ * it. Anything else cannot be sent through that carrier.
+ */
+@Component("carrierContent")
+public class CarrierContent {
+
+    /** The message as the carrier will send it, or null when this carrier cannot carry it. */
+    public Message fit(Message message, CarrierConnector carrier) {
+        if (carrier.carries(message.channel())) {
+            return message;
+        }
+        if (message.channel() != Channel.RCS) {
+            return null;
+        }
+        Content content = clientLeg(message.failover(), carrier);
+        return content == null ? null : withContent(message, content, senderOf(message.failover(), content));
+    }
+
+    private static Content clientLeg(FailoverPlan plan, CarrierConnector carrier) {
+        if (plan.mms() != null && carrier.carries(Channel.MMS)) {
+            FailoverPlan.MmsLeg mms = plan.mms();
+            return new MmsContent(mms.text(), mms.subject(), mms.mediaUrls());
+        }
+        if (plan.sms() != null && carrier.carries(Channel.SMS)) {
+            return new SmsContent(plan.sms().text());
+        }
+        return null;
+    }
+
+    private static String senderOf(FailoverPlan plan, Content content) {
+        return content instanceof MmsContent ? plan.mms().sender() : plan.sms().sender();
+    }
+
+    static Message withContent(Message message, Content content, String sender) {
+        return new Message(message.id(), message.tenantId(), message.sourceDialect(), message.idempotencyKey(),
+                sender == null ? message.sender() : sender, message.recipient(), content, message.failover(),
+                message.callbackUrl(), message.timeToLive(), message.sendAt(), message.metadata(),
+                message.createdAt());
+    }
+}
