@@ -6,12 +6,14 @@ import io.switchboard.model.FailoverPlan;
 import io.switchboard.model.Message;
 import io.switchboard.model.MmsContent;
 import io.switchboard.model.SmsContent;
+import io.switchboard.transcode.RcsTranscoder;
 import org.springframework.stereotype.Component;
 
 /**
  * Fits a message to what its carrier can carry. Content of a channel the carrier carries goes as it is. RCS content
- * for a carrier without RCS goes as the SMS or MMS leg the client gave for failover, MMS when the carrier carries
- * it. Anything else cannot be sent through that carrier.
+ * for a carrier without RCS goes as the SMS or MMS leg the client gave for failover (MMS when the carrier carries
+ * it), or else transcoded to SMS/MMS ({@link RcsTranscoder}). SMS and MMS never become RCS: such content cannot be
+ * sent through an RCS-only carrier.
  */
 @Component("carrierContent")
 public class CarrierContent {
@@ -24,8 +26,12 @@ public class CarrierContent {
         if (message.channel() != Channel.RCS) {
             return null;
         }
-        Content content = clientLeg(message.failover(), carrier);
-        return content == null ? null : withContent(message, content, senderOf(message.failover(), content));
+        Content leg = clientLeg(message.failover(), carrier);
+        if (leg != null) {
+            return withContent(message, leg, smsSender(senderOf(message.failover(), leg), carrier));
+        }
+        Content transcoded = RcsTranscoder.transcode(message.content(), carrier.carries(Channel.MMS));
+        return withContent(message, transcoded, smsSender(null, carrier));
     }
 
     private static Content clientLeg(FailoverPlan plan, CarrierConnector carrier) {
@@ -43,9 +49,14 @@ public class CarrierContent {
         return content instanceof MmsContent ? plan.mms().sender() : plan.sms().sender();
     }
 
-    static Message withContent(Message message, Content content, String sender) {
+    /** The leg's own sender, else the carrier's SMS number; an RCS agent id cannot send SMS. */
+    private static String smsSender(String legSender, CarrierConnector carrier) {
+        return legSender != null ? legSender : carrier.smsSender();
+    }
+
+    private static Message withContent(Message message, Content content, String sender) {
         return new Message(message.id(), message.tenantId(), message.sourceDialect(), message.idempotencyKey(),
-                sender == null ? message.sender() : sender, message.recipient(), content, message.failover(),
+                sender, message.recipient(), content, message.failover(),
                 message.callbackUrl(), message.timeToLive(), message.sendAt(), message.metadata(),
                 message.createdAt());
     }

@@ -21,6 +21,8 @@ public record CarrierProperties(List<CarrierConfig> carriers) {
      *
      * @param baseUrl        the carrier's API root; a value starting with '/' is a path on this hub (a sandbox)
      * @param signingSecret  the secret the carrier signs its callbacks with (Pinnacle, v1, Channels)
+     * @param smsSender      the number SMS and MMS go out from when the message's sender is an RCS agent (its content
+     *                       was transcoded, or its failover leg named no sender)
      * @param connectTimeout how long to wait for a TCP connection
      * @param readTimeout    how long to wait for the carrier's answer
      * @param maxConnections the size of the carrier's HTTP connection pool
@@ -28,6 +30,6 @@ public record CarrierProperties(List<CarrierConfig> carriers) {
      */
     public record CarrierConfig(String id, Dialect dialect, String baseUrl, String username, String password,
             String apiKey, String accessKey, String workspaceId, String channelId, String signingSecret,
-            Duration connectTimeout, Duration readTimeout, Integer maxConnections, Duration capabilityTtl) {
+            String smsSender, Duration connectTimeout, Duration readTimeout, Integer maxConnections, Duration capabilityTtl) {
     }
 }

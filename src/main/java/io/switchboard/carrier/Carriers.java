@@ -63,6 +63,7 @@ public class Carriers {
     private CarrierConnector connector(CarrierProperties.CarrierConfig config) {
         return new CarrierConnector(config.id(), config.dialect(), hub.resolve(config.baseUrl()).toString(),
                 authorization(config), config.workspaceId(), config.channelId(), config.signingSecret(),
+                config.smsSender(),
                 orDefault(config.connectTimeout(), DEFAULT_CONNECT_TIMEOUT),
                 orDefault(config.readTimeout(), DEFAULT_READ_TIMEOUT),
                 config.maxConnections() == null ? DEFAULT_MAX_CONNECTIONS : config.maxConnections(),
