@@ -18,6 +18,7 @@ import io.switchboard.model.TextContent;
 import io.switchboard.store.Leg;
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.camel.spi.DataType;
 import org.apache.camel.spi.DataTypeTransformer;
 import org.apache.camel.spi.Transformer;
@@ -65,7 +66,8 @@ public class CanonicalToV5Message extends Transformer {
             return new V5Message(V5MessageType.RCS_CARD.name(), source, destination, null,
                     file == null ? null : string(file.url()), file == null ? null : string(file.thumbnailUrl()),
                     file == null ? null : file.fileName(), card.title(), card.description(), height(card.height()),
-                    choices(card.suggestions()), null, null, null, callbackUrl);
+                    choices(cardAndChips(card.suggestions(), standalone.suggestions())), null, null, null,
+                    callbackUrl);
         }
         if (content instanceof CarouselContent carousel) {
             return new V5Message(V5MessageType.RCS_CAROUSEL.name(), source, destination, null, null, null, null,
@@ -84,6 +86,11 @@ public class CanonicalToV5Message extends Transformer {
         return new V5Message.Card(card.title(), card.description(), height(card.height()),
                 file == null ? null : string(file.url()), file == null ? null : string(file.thumbnailUrl()),
                 file == null ? null : file.fileName(), choices(card.suggestions()));
+    }
+
+    /** An RCS_CARD has one list of choices: the card's buttons, then the chips the message had beside it. */
+    private static List<Suggestion> cardAndChips(List<Suggestion> buttons, List<Suggestion> chips) {
+        return Stream.concat(buttons.stream(), chips.stream()).toList();
     }
 
     private static List<V5Message.Choice> choices(List<Suggestion> suggestions) {
@@ -122,8 +129,9 @@ public class CanonicalToV5Message extends Transformer {
                 event.description());
     }
 
+    /** v5 requires a height on every card; MEDIUM is the middle one, for dialects without heights. */
     private static String height(CardHeight height) {
-        return height == null ? null : height.name();
+        return (height == null ? CardHeight.MEDIUM : height).name();
     }
 
     private static String string(URI uri) {

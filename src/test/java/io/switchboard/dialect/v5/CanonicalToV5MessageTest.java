@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.callback.CallbackTokens;
 import io.switchboard.camel.Variables;
+import io.switchboard.model.Card;
+import io.switchboard.model.CardContent;
 import io.switchboard.model.Channel;
+import io.switchboard.model.Media;
 import io.switchboard.model.Message;
 import io.switchboard.model.SmsContent;
+import io.switchboard.model.Suggestion;
 import io.switchboard.store.Leg;
 import io.switchboard.testing.Fixtures;
 import io.switchboard.web.HubAddress;
 import java.net.URI;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.DataType;
@@ -80,5 +85,21 @@ class CanonicalToV5MessageTest {
         assertThatThrownBy(() -> transformer.toV5(sms, "https://hub.example/cb"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("RCS only");
+    }
+
+    @Test
+    void shouldGiveAHeightlessCardTheMiddleHeightAndPutTheChipsBesideItAmongItsChoices() {
+        Message canonical = canonicalFixture();
+        Card heightless = new Card("Sale", "50% off", Media.of(URI.create("https://cdn.example/a.jpg")), null,
+                List.of(new Suggestion.Reply("Show me", "sale")));
+        Message card = new Message(canonical.id(), canonical.tenantId(), canonical.sourceDialect(), null,
+                canonical.sender(), canonical.recipient(),
+                new CardContent(heightless, null, null, List.of(new Suggestion.Reply("Not now", "later"))), null,
+                null, null, null, null, canonical.createdAt());
+
+        V5Message request = transformer.toV5(card, "https://hub.example/cb");
+
+        assertThat(request.height()).isEqualTo("MEDIUM");
+        assertThat(request.choices()).extracting(V5Message.Choice::postbackData).containsExactly("sale", "later");
     }
 }
