@@ -33,11 +33,14 @@ class SecurityConfiguration {
         "/v1/**", "/v5/**", "/messages/**", "/callbacks/**", "/sandbox/**", "/error"
     };
 
-    /** The sandbox's webhook inbox takes posts like any webhook receiver; reading it needs the operator login. */
+    /**
+     * The sandbox's webhook inbox takes posts like any webhook receiver; reading it, and what the sandbox carriers
+     * received, needs the operator login.
+     */
     @Bean
     @Order(0)
-    SecurityFilterChain sandboxWebhookInbox(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/sandbox/webhook-inbox/**")
+    SecurityFilterChain sandboxOperatorViews(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/sandbox/webhook-inbox/**", "/sandbox/carrier-requests")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/sandbox/webhook-inbox/**").permitAll()
                         .anyRequest().hasRole("ADMIN"))
