@@ -2,6 +2,7 @@ package io.switchboard.dialect.channels;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.camel.Variables;
 import io.switchboard.carrier.CarrierConnector;
 import io.switchboard.carrier.CarrierUnavailableException;
 import java.util.Optional;
@@ -12,32 +13,28 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code GET /workspaces/{workspaceId}/channels/{channelId}} through the carrier's {@code carrier-http} endpoint,
- * with its access key. A passing failure (no connection, 408, 429, 5xx) throws, so the dispatch rolls back and the
+ * {@code GET /workspaces/{workspaceId}/channels/{channelId}} with the carrier's access key, through the route
+ * {@value #ROUTE} (routes/carrier-channels.camel.yaml). A passing failure (no connection, 408, 429, 5xx) throws, so the dispatch rolls back and the
  * broker retries it; a refusal is logged and read as "unknown".
  */
 @Component
 class ChannelsChannelReader implements ChannelCapabilities.ChannelReader {
 
+    static final String ROUTE = "direct:channels-channel-lookup";
+
     private static final Logger LOG = LoggerFactory.getLogger(ChannelsChannelReader.class);
 
     private final ProducerTemplate producer;
-    private final ChannelsPaths paths;
     private final ObjectMapper mapper;
 
-    ChannelsChannelReader(ProducerTemplate producer, ChannelsPaths paths, ObjectMapper mapper) {
+    ChannelsChannelReader(ProducerTemplate producer, ObjectMapper mapper) {
         this.producer = producer;
-        this.paths = paths;
         this.mapper = mapper;
     }
 
     @Override
     public Optional<ChannelsChannel> read(CarrierConnector carrier) {
-        Exchange answer = producer.request(paths.channelUri(carrier), exchange -> {
-            exchange.getMessage().setHeader("Authorization", carrier.authorization());
-            exchange.getMessage().setHeader("Accept", "application/json");
-            exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
-        });
+        Exchange answer = producer.request(ROUTE, exchange -> exchange.setVariable(Variables.CARRIER, carrier));
         if (answer.getException() != null) {
             throw new CarrierUnavailableException(carrier.id() + ": the channel lookup failed: "
                     + answer.getException().getMessage());

@@ -1,0 +1,106 @@
+package io.switchboard.dialect.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.sandbox.SandboxLedger;
+import io.switchboard.testing.Fixtures;
+import io.switchboard.testing.HubClient;
+import io.switchboard.testing.HubIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * MMS and SMS sent by a Pinnacle client through the Channels sandbox: +1555730… is a channel with outgoing MMS,
+ * +1555731… one without, where the MMS goes as an SMS with its picture as a link. Checks what reached the sandbox
+ * carrier and the timeline its signed notifications build.
+ */
+class ChannelsCarrierIntegrationTest extends HubIntegrationTest {
+
+    /** A documentation address (RFC 5737): media hosts must resolve, and the build machines have no DNS. */
+    private static final String PICTURE = "https://192.0.2.10/photos/a.jpg";
+
+    @Autowired
+    private SandboxLedger sandbox;
+
+    @Test
+    void shouldSendAnMmsAsAnImageThroughAChannelWithMms() {
+        String messageId = sendMms("+15557300042");
+
+        eventually().until(() -> timeline(messageId), List.of("queued", "sent", "delivered")::equals);
+        SandboxLedger.Entry entry = onlyEntry("+15557300042");
+        assertThat(entry.headerNames()).contains("authorization");
+        assertThat(Fixtures.toTree(entry.request())).isEqualTo(Fixtures.MAPPER.createObjectNode()
+                .<ObjectNode>set("receiver", receiver("+15557300042"))
+                .<ObjectNode>set("body", Fixtures.MAPPER.createObjectNode().put("type", "image")
+                        .set("image", Fixtures.MAPPER.createObjectNode()
+                                .<ObjectNode>set("images", Fixtures.MAPPER.createArrayNode()
+                                        .add(Fixtures.MAPPER.createObjectNode().put("mediaUrl", PICTURE)))
+                                .put("text", "Look at this")))
+                .put("reference", messageId + "-1"));
+        assertThat(status(messageId).path("status").asText()).isEqualTo("delivered");
+    }
+
+    @Test
+    void shouldSendAnMmsAsAnSmsWithALinkThroughAChannelWithoutMms() {
+        String messageId = sendMms("+15557310042");
+
+        eventually().until(() -> timeline(messageId), List.of("queued", "sent", "delivered")::equals);
+        SandboxLedger.Entry entry = onlyEntry("+15557310042");
+        assertThat(Fixtures.toTree(entry.request()).path("body")).isEqualTo(Fixtures.MAPPER.createObjectNode()
+                .put("type", "text")
+                .set("text", Fixtures.MAPPER.createObjectNode().put("text", "Look at this\n" + PICTURE)));
+        JsonNode delivered = status(messageId).path("events").get(2);
+        assertThat(Instant.parse(delivered.path("at").asText()))
+                .isAfterOrEqualTo(Instant.parse(status(messageId).path("events").get(1).path("at").asText()));
+    }
+
+    @Test
+    void shouldRecordTheDeliveryFailureTheCarrierReports() {
+        String messageId = sendMms("+15557300106");
+
+        eventually().until(() -> timeline(messageId), List.of("queued", "sent", "failed")::equals);
+        assertThat(status(messageId).path("events").get(2).path("reason").asText()).isEqualTo("Handset unreachable");
+    }
+
+    @Test
+    void shouldRefuseAnUnsignedNotification() {
+        HubClient.Response answer = hub().post("/callbacks/channels",
+                "{\"id\":\"x\",\"status\":\"delivered\"}".getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json", ChannelsSignature.TIMESTAMP_HEADER,
+                String.valueOf(Instant.now().getEpochSecond()), ChannelsSignature.SIGNATURE_HEADER, "bm90IGl0");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.json().path("error").asText()).isEqualTo("unauthorized");
+    }
+
+    private String sendMms(String recipient) {
+        ObjectNode request = Fixtures.MAPPER.createObjectNode().put("from", "+14155164736").put("to", recipient)
+                .put("text", "Look at this");
+        request.putArray("mediaUrls").add(PICTURE);
+        HubClient.Response sent = hub().postJson("/messages/send/mms", request, "PINNACLE-API-KEY",
+                "sk_dev_pinnacle");
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        return sent.json().path("messageIds").get(0).asText();
+    }
+
+    private SandboxLedger.Entry onlyEntry(String recipient) {
+        eventually().during(Duration.ofMillis(200)).until(() -> entries(recipient).size() == 1);
+        return entries(recipient).get(0);
+    }
+
+    private List<SandboxLedger.Entry> entries(String recipient) {
+        return sandbox.entries().stream().filter(entry -> recipient.equals(entry.recipient())).toList();
+    }
+
+    private static JsonNode receiver(String number) {
+        ObjectNode receiver = Fixtures.MAPPER.createObjectNode();
+        receiver.putArray("contacts").addObject().put("identifierValue", number);
+        return receiver;
+    }
+}
