@@ -24,6 +24,11 @@ class ChannelsCarrierIntegrationTest extends HubIntegrationTest {
 
     /** A documentation address (RFC 5737): media hosts must resolve, and the build machines have no DNS. */
     private static final String PICTURE = "https://192.0.2.10/photos/a.jpg";
+    /** The sandbox workspace and channels of config/application.yaml. */
+    private static final String WORKSPACE = "2b5e7f0a-9c1d-4e3f-8a6b-5c4d3e2f1a0b";
+    private static final String MMS_CHANNEL = "6f8d2c1e-5b7a-4c3d-9e2f-1a0b3c4d5e6f";
+    private static final String SMS_ONLY_CHANNEL = "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+    private static final String ACCESS_KEY = "AccessKey sandbox-channels-access-key";
 
     @Autowired
     private SandboxLedger sandbox;
@@ -77,6 +82,46 @@ class ChannelsCarrierIntegrationTest extends HubIntegrationTest {
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.json().path("error").asText()).isEqualTo("unauthorized");
+    }
+
+    @Test
+    void shouldAnswerTheChannelLookupInTheApisShapeWithEachChannelsMmsCapability() {
+        JsonNode mms = sandboxGet(MMS_CHANNEL, ACCESS_KEY);
+        JsonNode smsOnly = sandboxGet(SMS_ONLY_CHANNEL, ACCESS_KEY);
+
+        assertThat(mms.path("capabilities").path("messaging").path("messaging").path("outgoing").path("mms")
+                .path("status").asText()).isEqualTo("active");
+        assertThat(Fixtures.MAPPER.convertValue(mms, ChannelsChannel.class).sendsMms()).isTrue();
+        assertThat(Fixtures.MAPPER.convertValue(smsOnly, ChannelsChannel.class).sendsMms()).isFalse();
+        assertThat(hub().get(channelPath(MMS_CHANNEL), "Authorization", "AccessKey wrong").status()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldRefuseAnImageOnAChannelWithoutMmsLikeTheApi() {
+        ChannelsMessage image = new ChannelsMessage(ChannelsMessage.Receiver.phoneNumber("+15557310002"),
+                ChannelsMessage.Body.image(new ChannelsMessage.Image(
+                        List.of(new ChannelsMessage.ImageItem(PICTURE, null)), null, null)), null, "ref-1");
+
+        HubClient.Response refused = hub().postJson(channelPath(SMS_ONLY_CHANNEL) + "/messages", image,
+                "Authorization", ACCESS_KEY);
+        HubClient.Response accepted = hub().postJson(channelPath(MMS_CHANNEL) + "/messages", image,
+                "Authorization", ACCESS_KEY);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("details").get(0).path("field").asText()).isEqualTo("body.type");
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.json().path("status").asText()).isEqualTo("accepted");
+        assertThat(accepted.json().path("reference").asText()).isEqualTo("ref-1");
+    }
+
+    private JsonNode sandboxGet(String channelId, String accessKey) {
+        HubClient.Response answer = hub().get(channelPath(channelId), "Authorization", accessKey);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private static String channelPath(String channelId) {
+        return "/sandbox/channels/workspaces/" + WORKSPACE + "/channels/" + channelId;
     }
 
     private String sendMms(String recipient) {

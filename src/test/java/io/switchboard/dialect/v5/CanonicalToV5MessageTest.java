@@ -9,6 +9,7 @@ import io.switchboard.camel.Variables;
 import io.switchboard.model.Channel;
 import io.switchboard.model.Message;
 import io.switchboard.model.SmsContent;
+import io.switchboard.model.TemplateContent;
 import io.switchboard.store.Leg;
 import io.switchboard.testing.Fixtures;
 import io.switchboard.web.HubAddress;
@@ -80,5 +81,14 @@ class CanonicalToV5MessageTest {
         assertThatThrownBy(() -> transformer.toV5(sms, "https://hub.example/cb"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("RCS only");
+    }
+
+    @Test
+    void shouldRefuseTemplateContentWhichOnlyChannelsCarriersStore() {
+        Message template = canonicalFixture().withContent(new TemplateContent("project", "latest", "en", null));
+
+        assertThatThrownBy(() -> transformer.toV5(template, "https://hub.example/cb"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Channels carrier");
     }
 }
