@@ -15,17 +15,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -103,20 +98,21 @@ class ChannelsSandboxCarrier {
         String recipient = recipient(request);
         List<ChannelsError.Detail> problems = problems(request, recipient, channelId);
         if (!problems.isEmpty()) {
-            ledger.record(CARRIER, recipient, names(headers), request, 422, null);
+            ledger.record(CARRIER, recipient, SandboxRequests.headerNames(headers), request, 422, null);
             return ResponseEntity.unprocessableEntity().body(new ChannelsError("InvalidPayload",
                     "The request did not pass validation", problems));
         }
         SandboxBehaviour behaviour = SandboxBehaviour.forRecipient(recipient);
-        if (behaviour == SandboxBehaviour.FLAKY && ledger.failsThisAttempt(sha256(body), properties.flakyFailures())) {
-            ledger.record(CARRIER, recipient, names(headers), request, 503, null);
+        if (behaviour == SandboxBehaviour.FLAKY
+                && ledger.failsThisAttempt(SandboxRequests.bodyKey(body), properties.flakyFailures())) {
+            ledger.record(CARRIER, recipient, SandboxRequests.headerNames(headers), request, 503, null);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ChannelsError("ServiceUnavailable",
                     "The service is temporarily unavailable", null));
         }
         Instant now = clock.instant();
         ChannelsMessageResource accepted = new ChannelsMessageResource(UUID.randomUUID().toString(), channelId,
                 "accepted", null, "outgoing", request.reference(), request.receiver(), request.body(), now, now, now);
-        ledger.record(CARRIER, recipient, names(headers), request, 202, accepted.id());
+        ledger.record(CARRIER, recipient, SandboxRequests.headerNames(headers), request, 202, accepted.id());
         scheduleNotifications(accepted, behaviour, now);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted);
     }
@@ -125,7 +121,8 @@ class ChannelsSandboxCarrier {
     private List<ChannelsError.Detail> problems(ChannelsMessage request, String recipient, String channelId) {
         List<ChannelsError.Detail> problems = new ArrayList<>();
         if (recipient == null || recipient.isBlank()) {
-            problems.add(new ChannelsError.Detail("receiver.contacts", "a contact with an identifierValue is required"));
+            problems.add(new ChannelsError.Detail("receiver.contacts",
+                    "a contact with an identifierValue is required"));
         }
         if ((request.body() == null) == (request.template() == null)) {
             problems.add(new ChannelsError.Detail("body", "set either body or template"));
@@ -199,23 +196,11 @@ class ChannelsSandboxCarrier {
         return request.receiver().contacts().get(0).identifierValue();
     }
 
-    private static Set<String> names(HttpHeaders headers) {
-        return headers.keySet().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-    }
-
     private byte[] json(Object value) {
         try {
             return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A sandbox notification always serializes", e);
-        }
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

@@ -1,11 +1,12 @@
 package io.switchboard.dialect.channels;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.carrier.CarrierAnswers;
 import io.switchboard.carrier.CarrierOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,15 +25,13 @@ public class ChannelsCarrierResponses {
     }
 
     public CarrierOutcome interpret(int status, String body) {
-        if (status == 408 || status == 429 || status >= 500) {
-            return CarrierOutcome.retryLater("HTTP " + status);
+        Optional<CarrierOutcome> passing = CarrierAnswers.passingFailure(status);
+        if (passing.isPresent()) {
+            return passing.get();
         }
-        JsonNode json = parse(body);
+        JsonNode json = CarrierAnswers.tree(mapper, body);
         if (status >= 200 && status < 300) {
-            String id = json.path("id").asText("");
-            return id.isEmpty()
-                    ? CarrierOutcome.retryLater("HTTP " + status + " without a message id")
-                    : CarrierOutcome.accepted(id);
+            return CarrierAnswers.accepted(status, json.path("id").asText(""), "message id");
         }
         return CarrierOutcome.refused(reason(status, json));
     }
@@ -50,13 +49,5 @@ public class ChannelsCarrierResponses {
             }
         }
         return String.join("; ", parts);
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? mapper.missingNode() : mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            return mapper.missingNode();
-        }
     }
 }

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code GET /workspaces/{workspaceId}/channels/{channelId}} with the carrier's access key, through the route
- * {@value #ROUTE} (routes/carrier-channels.camel.yaml). A passing failure (no connection, 408, 429, 5xx) throws, so the dispatch rolls back and the
- * broker retries it; a refusal is logged and read as "unknown".
+ * {@value #ROUTE} (routes/carrier-channels.camel.yaml). A passing failure (no connection, 408, 429, 5xx)
+ * throws, so the dispatch rolls back and the broker retries it; a refusal is logged and read as "unknown".
  */
 @Component
 class ChannelsChannelReader implements ChannelCapabilities.ChannelReader {

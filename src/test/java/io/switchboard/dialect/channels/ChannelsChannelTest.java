@@ -8,16 +8,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ChannelsChannelTest {
 
-    /** Seed 003's prose path, its example's nested path, and what turns MMS off. */
+    /** Seed 003's prose path and its example's nested path, and what turns MMS off. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "prose path, active      | {\"capabilities\":{\"messaging\":{\"outgoing\":{\"mms\":{\"status\":\"active\"}}}}} | true",
-        "example path, active    | {\"capabilities\":{\"messaging\":{\"messaging\":{\"status\":\"active\",\"outgoing\":{\"status\":\"active\",\"mms\":{\"status\":\"active\",\"paused\":false}}}}}} | true",
-        "example path, paused    | {\"capabilities\":{\"messaging\":{\"messaging\":{\"outgoing\":{\"mms\":{\"status\":\"active\",\"paused\":true}}}}}} | false",
-        "inactive                | {\"capabilities\":{\"messaging\":{\"outgoing\":{\"mms\":{\"status\":\"inactive\"}}}}} | false",
-        "no capabilities         | {\"id\":\"ch\",\"status\":\"active\"} | false",
-        "incoming MMS only       | {\"capabilities\":{\"messaging\":{\"incoming\":{\"mms\":{\"status\":\"active\"}}}}} | false"})
-    void shouldSendMmsOnlyWhenOutgoingMmsIsActive(String name, String json, boolean sendsMms) throws Exception {
-        assertThat(Fixtures.MAPPER.readValue(json, ChannelsChannel.class).sendsMms()).isEqualTo(sendsMms);
+    @CsvSource({
+        "channel-prose-path-active.json, true",
+        "channel-example-path-active.json, true",
+        "channel-mms-paused.json, false",
+        "channel-mms-inactive.json, false",
+        "channel-without-capabilities.json, false",
+        "channel-incoming-mms-only.json, false"})
+    void shouldSendMmsOnlyWhenOutgoingMmsIsActive(String fixture, boolean sendsMms) {
+        assertThat(Fixtures.read("channels/" + fixture, ChannelsChannel.class).sendsMms()).isEqualTo(sendsMms);
     }
 }

@@ -32,7 +32,8 @@ class ChannelsNotificationsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final String URL = "https://hub.example/callbacks/channels";
-    private static final byte[] BODY = "{\"service\":\"channels\",\"event\":\"sms.outbound\",\"payload\":{\"id\":\"m-1\",\"status\":\"delivered\"}}"
+    private static final byte[] BODY = """
+            {"service":"channels","event":"sms.outbound","payload":{"id":"m-1","status":"delivered"}}"""
             .getBytes(StandardCharsets.UTF_8);
     private static final CarrierConnector US = carrier("channels-us", "ch-us", "us-signing-key");
     private static final CarrierConnector EU = carrier("channels-eu", "ch-eu", "eu-signing-key");
