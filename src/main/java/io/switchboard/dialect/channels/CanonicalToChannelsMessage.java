@@ -10,6 +10,7 @@ import io.switchboard.model.MmsContent;
 import io.switchboard.model.SmsContent;
 import io.switchboard.model.TemplateContent;
 import io.switchboard.store.Leg;
+import io.switchboard.transcode.MmsTranscoder;
 import io.switchboard.transcode.RcsTranscoder;
 import java.util.List;
 import org.apache.camel.spi.DataType;
@@ -52,6 +53,9 @@ public class CanonicalToChannelsMessage extends Transformer {
     private static ChannelsMessage.Body body(Content content) {
         if (content instanceof SmsContent sms) {
             return ChannelsMessage.Body.text(sms.text());
+        }
+        if (content instanceof MmsContent mms && mms.mediaUrls().isEmpty()) {
+            return body(MmsTranscoder.toSms(mms));
         }
         if (content instanceof MmsContent mms) {
             List<Media> media = mms.mediaUrls().stream().limit(RcsTranscoder.MAX_MMS_MEDIA).map(Media::of).toList();

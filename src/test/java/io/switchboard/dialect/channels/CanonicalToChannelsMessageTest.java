@@ -69,6 +69,13 @@ class CanonicalToChannelsMessageTest {
     }
 
     @Test
+    void shouldSendAnMmsWithoutFilesAsText() {
+        Message message = canonical("mms-images.json").withContent(new MmsContent("Hi", "Subject", List.of()));
+
+        assertThat(transformer.toChannels(message).body()).isEqualTo(ChannelsMessage.Body.text("Subject\nHi"));
+    }
+
+    @Test
     void shouldSendMediaOfNoKnownTypeAsAFile() {
         Message message = canonical("mms-images.json").withContent(new MmsContent("See",
                 null, List.of(URI.create("https://example.com/download"))));
