@@ -38,6 +38,8 @@ public class ChannelsNotifications {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     /** Timestamps above this are milliseconds, not seconds (which would be past the year 5000). */
     private static final long MAX_EPOCH_SECONDS = 100_000_000_000L;
+    /** Leg ids begin with their message id. */
+    private static final String LEG_ID_PREFIX = "msg_";
     private static final List<String> ENVELOPE_FIELDS = List.of("payload", "message", "data");
 
     private final Carriers carriers;
@@ -102,6 +104,11 @@ public class ChannelsNotifications {
      * The leg the message resource is about: by the carrier's message id with the carrier that signed (the one whose
      * channel it names, when it names one), else by its {@code reference}, which holds the hub's leg id. The
      * reference finds a leg whose dispatch has not yet stored the carrier's id.
+     *
+     * @return the leg, or null for a message the hub did not send: the hub puts a leg id into every reference, so an
+     *         unknown message without one was sent through the same channel by someone else, and is acknowledged
+     *         rather than retried by the carrier for hours
+     * @throws NotYetKnownException for an unknown message whose reference is a leg id (answered 503, retried)
      */
     public Leg leg(List<CarrierConnector> signers, JsonNode message) {
         String channelId = message.path("channelId").asText("");
@@ -116,8 +123,13 @@ public class ChannelsNotifications {
                 // another candidate, or the reference, may know it
             }
         }
-        return byReference(candidates, message.path("reference").asText("")).orElseThrow(() ->
-                new NotYetKnownException("Channels message " + messageId + " is not known (yet)."));
+        String reference = message.path("reference").asText("");
+        Optional<Leg> leg = byReference(candidates, reference);
+        if (leg.isEmpty() && !reference.startsWith(LEG_ID_PREFIX)) {
+            return null;
+        }
+        return leg.orElseThrow(() -> new NotYetKnownException("Channels message " + messageId
+                + " is not known (yet)."));
     }
 
     private Optional<Leg> byReference(List<CarrierConnector> candidates, String reference) {

@@ -85,6 +85,22 @@ class ChannelsCarrierIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void shouldAcknowledgeASignedNotificationAboutAMessageTheHubDidNotSend() throws Exception {
+        byte[] body = Fixtures.MAPPER.writeValueAsBytes(new ChannelsNotification(ChannelsNotification.SERVICE,
+                ChannelsNotification.SMS_OUTBOUND, new ChannelsMessageResource("someone-elses", MMS_CHANNEL,
+                        "delivered", null, "outgoing", "order-77", null, null, null, null, null)));
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String signature = ChannelsSignature.sign("sandbox-channels-signing-key", timestamp,
+                "http://127.0.0.1:" + port + "/callbacks/channels", body);
+
+        HubClient.Response answer = hub().post("/callbacks/channels", body, "Content-Type", "application/json",
+                ChannelsSignature.TIMESTAMP_HEADER, timestamp, ChannelsSignature.SIGNATURE_HEADER, signature);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.json().path("status").asText()).isEqualTo("received");
+    }
+
+    @Test
     void shouldAnswerTheChannelLookupInTheApisShapeWithEachChannelsMmsCapability() {
         JsonNode mms = sandboxGet(MMS_CHANNEL, ACCESS_KEY);
         JsonNode smsOnly = sandboxGet(SMS_ONLY_CHANNEL, ACCESS_KEY);

@@ -148,4 +148,18 @@ class ChannelsNotificationsTest {
                 "{\"id\":\"m-1\",\"status\":\"sent\",\"reference\":\"msg_a-1\"}")))
                 .isInstanceOf(NotYetKnownException.class);
     }
+
+    @Test
+    void shouldTellAMessageTheHubDidNotSendFromOneItHasNotRecordedYet() throws Exception {
+        when(legs.ofCarrierMessage("channels-us", "m-9")).thenThrow(new NotYetKnownException("not yet"));
+        when(store.findLeg("msg_b-1")).thenReturn(Optional.empty());
+
+        assertThat(notifications.leg(List.of(US), Fixtures.MAPPER.readTree(
+                "{\"id\":\"m-9\",\"status\":\"sent\",\"reference\":\"order-77\"}"))).isNull();
+        assertThat(notifications.leg(List.of(US), Fixtures.MAPPER.readTree(
+                "{\"id\":\"m-9\",\"status\":\"sent\"}"))).isNull();
+        assertThatThrownBy(() -> notifications.leg(List.of(US), Fixtures.MAPPER.readTree(
+                "{\"id\":\"m-9\",\"status\":\"sent\",\"reference\":\"msg_b-1\"}")))
+                .isInstanceOf(NotYetKnownException.class);
+    }
 }
