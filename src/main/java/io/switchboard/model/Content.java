@@ -11,10 +11,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = CardContent.class, name = "card"),
     @JsonSubTypes.Type(value = CarouselContent.class, name = "carousel"),
     @JsonSubTypes.Type(value = SmsContent.class, name = "sms"),
-    @JsonSubTypes.Type(value = MmsContent.class, name = "mms")
+    @JsonSubTypes.Type(value = MmsContent.class, name = "mms"),
+    @JsonSubTypes.Type(value = TemplateContent.class, name = "template")
 })
 public sealed interface Content
-        permits TextContent, MediaContent, CardContent, CarouselContent, SmsContent, MmsContent {
+        permits TextContent, MediaContent, CardContent, CarouselContent, SmsContent, MmsContent,
+        TemplateContent {
 
     /** The channel this content is written for. */
     Channel channel();

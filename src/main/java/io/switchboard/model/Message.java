@@ -51,6 +51,12 @@ public record Message(
                 timeToLive, sendAt, metadata, createdAt);
     }
 
+    /** This message with other content, such as the same message transcoded for a carrier. */
+    public Message withContent(Content newContent) {
+        return new Message(id, tenantId, sourceDialect, idempotencyKey, sender, recipient, newContent, failover,
+                callbackUrl, timeToLive, sendAt, metadata, createdAt);
+    }
+
     /** The channel the content is written for. */
     public Channel channel() {
         return content.channel();

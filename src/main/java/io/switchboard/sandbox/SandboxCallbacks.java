@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -45,9 +46,15 @@ public class SandboxCallbacks implements DisposableBean {
      * tried again after twice the wait, up to {@value #ATTEMPTS} times in all, as real carriers do.
      */
     public void post(URI url, Map<String, String> headers, List<byte[]> bodies) {
+        post(url, Collections.nCopies(bodies.size(), headers), bodies);
+    }
+
+    /** As {@link #post(URI, Map, List)}, each body with headers of its own, such as its signature. */
+    public void post(URI url, List<Map<String, String>> headers, List<byte[]> bodies) {
         for (int i = 0; i < bodies.size(); i++) {
             byte[] body = bodies.get(i);
-            timer.schedule(() -> send(url, headers, body, 1), delay.toMillis() * (i + 1), TimeUnit.MILLISECONDS);
+            Map<String, String> own = headers.get(i);
+            timer.schedule(() -> send(url, own, body, 1), delay.toMillis() * (i + 1), TimeUnit.MILLISECONDS);
         }
     }
 

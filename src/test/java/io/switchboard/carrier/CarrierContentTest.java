@@ -9,6 +9,7 @@ import io.switchboard.model.Message;
 import io.switchboard.model.MmsContent;
 import io.switchboard.model.SmsContent;
 import io.switchboard.model.Suggestion;
+import io.switchboard.model.TemplateContent;
 import io.switchboard.model.TextContent;
 import java.net.URI;
 import java.time.Duration;
@@ -59,6 +60,17 @@ class CarrierContentTest {
         assertThat(fitting.fit(message(new SmsContent("x"), null), carrier(Dialect.V5))).isNull();
         assertThat(fitting.fit(message(new MmsContent(null, null, List.of(URI.create("https://e.com/a.png"))),
                 null), carrier(Dialect.V1))).isNull();
+    }
+
+    @Test
+    void templateContentGoesOnlyThroughAChannelsCarrier() {
+        Message template = message(new TemplateContent("project", "latest", "en",
+                List.of(new TemplateContent.Parameter("name", "Ann"))), null);
+
+        assertThat(fitting.fit(template, carrier(Dialect.CHANNELS))).isSameAs(template);
+        assertThat(fitting.fit(template, carrier(Dialect.PINNACLE))).isNull();
+        assertThat(fitting.fit(template, carrier(Dialect.V1))).isNull();
+        assertThat(fitting.fit(template, carrier(Dialect.V5))).isNull();
     }
 
     private static Message message(Content content, FailoverPlan plan) {

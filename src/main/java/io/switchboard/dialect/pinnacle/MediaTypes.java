@@ -10,9 +10,9 @@ import java.util.Optional;
  * a client's media, so it cannot sniff the content. MMS follows what US carriers take; RCS follows the RCS Business
  * Messaging list (images, video, audio, PDF).
  */
-final class MediaTypes {
+public final class MediaTypes {
 
-    static final String UNKNOWN = "application/octet-stream";
+    public static final String UNKNOWN = "application/octet-stream";
 
     private static final Map<String, String> MMS = Map.ofEntries(
             Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"), Map.entry("png", "image/png"),
@@ -35,7 +35,7 @@ final class MediaTypes {
     private MediaTypes() {
     }
 
-    static Optional<String> mms(String url) {
+    public static Optional<String> mms(String url) {
         return extension(url).map(MMS::get);
     }
 
@@ -44,7 +44,7 @@ final class MediaTypes {
     }
 
     /** Images are the static media a standalone card's horizontal layout needs. */
-    static boolean isImage(String contentType) {
+    public static boolean isImage(String contentType) {
         return contentType.startsWith("image/");
     }
 

@@ -14,6 +14,7 @@ import io.switchboard.model.Message;
 import io.switchboard.model.MmsContent;
 import io.switchboard.model.SmsContent;
 import io.switchboard.model.Suggestion;
+import io.switchboard.model.TemplateContent;
 import io.switchboard.model.TextContent;
 import io.switchboard.store.Leg;
 import java.net.URI;
@@ -77,6 +78,10 @@ public class CanonicalToV5Message extends Transformer {
         if (content instanceof SmsContent || content instanceof MmsContent) {
             throw new IllegalArgumentException("A v5 carrier carries RCS only; " + content.channel()
                     + " content needs an SMS/MMS carrier");
+        }
+        if (content instanceof TemplateContent) {
+            throw new IllegalArgumentException("A v5 carrier has no stored templates; template content needs a "
+                    + "Channels carrier");
         }
         throw new IllegalArgumentException("Unknown content " + content);
     }

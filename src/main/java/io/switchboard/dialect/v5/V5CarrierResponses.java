@@ -1,11 +1,12 @@
 package io.switchboard.dialect.v5;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.carrier.CarrierAnswers;
 import io.switchboard.carrier.CarrierOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Reads a v5 carrier's answer to {@code POST /v5/messages} into a {@link CarrierOutcome}. */
@@ -19,15 +20,14 @@ public class V5CarrierResponses {
     }
 
     public CarrierOutcome interpret(int status, String body) {
-        if (status == 408 || status == 429 || status >= 500) {
-            return CarrierOutcome.retryLater("HTTP " + status);
+        Optional<CarrierOutcome> passing = CarrierAnswers.passingFailure(status);
+        if (passing.isPresent()) {
+            return passing.get();
         }
-        JsonNode json = parse(body);
+        JsonNode json = CarrierAnswers.tree(mapper, body);
         if (status >= 200 && status < 300) {
-            String guid = json.path("data").path("results").path(0).path("messageGUID").asText("");
-            return guid.isEmpty()
-                    ? CarrierOutcome.retryLater("HTTP " + status + " without a messageGUID")
-                    : CarrierOutcome.accepted(guid);
+            return CarrierAnswers.accepted(status,
+                    json.path("data").path("results").path(0).path("messageGUID").asText(""), "messageGUID");
         }
         return CarrierOutcome.refused(reason(status, json));
     }
@@ -43,13 +43,5 @@ public class V5CarrierResponses {
             }
         }
         return String.join("; ", parts);
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? mapper.missingNode() : mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            return mapper.missingNode();
-        }
     }
 }

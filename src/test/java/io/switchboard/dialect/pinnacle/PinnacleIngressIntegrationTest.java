@@ -46,18 +46,18 @@ class PinnacleIngressIntegrationTest extends HubIntegrationTest {
                 .put("totalCost", 0.01).put("sender", "+14155164736").put("recipient", "+14154746461")
                 .put("status", "queued"));
 
-        // no SMS carrier is configured yet, so dispatch fails the message at once, before any carrier saw it
-        eventually().until(() -> timeline(messageId).contains("failed"));
+        // SMS without a routing rule of its own goes through the default SMS carrier, the Channels sandbox
+        eventually().until(() -> timeline(messageId).contains("delivered"));
         JsonNode message = pinnacleMessage(messageId);
         assertThat(message.path("id").asText()).isEqualTo(messageId);
         assertThat(message.path("type").asText()).isEqualTo("SMS");
         assertThat(message.path("method").asText()).isEqualTo("API");
-        assertThat(message.path("status").asText()).isEqualTo("SEND_FAILED");
+        assertThat(message.path("status").asText()).isEqualTo("DELIVERED");
         assertThat(message.path("content")).isEqualTo(Fixtures.MAPPER.createObjectNode().put("text", "Hey!"));
         assertThat(message.path("receiver").asText()).isEqualTo("+14154746461");
         JsonNode v1 = status(messageId);
         assertThat(v1.path("channel").asText()).isEqualTo("SMS");
-        assertThat(v1.path("status").asText()).isEqualTo("failed");
+        assertThat(v1.path("status").asText()).isEqualTo("delivered");
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.switchboard.model.Media;
 import io.switchboard.model.Message;
 import io.switchboard.model.SmsContent;
 import io.switchboard.model.Suggestion;
+import io.switchboard.model.TemplateContent;
 import io.switchboard.store.Leg;
 import io.switchboard.testing.Fixtures;
 import io.switchboard.web.HubAddress;
@@ -89,17 +90,23 @@ class CanonicalToV5MessageTest {
 
     @Test
     void shouldGiveAHeightlessCardTheMiddleHeightAndPutTheChipsBesideItAmongItsChoices() {
-        Message canonical = canonicalFixture();
         Card heightless = new Card("Sale", "50% off", Media.of(URI.create("https://cdn.example/a.jpg")), null,
                 List.of(new Suggestion.Reply("Show me", "sale")));
-        Message card = new Message(canonical.id(), canonical.tenantId(), canonical.sourceDialect(), null,
-                canonical.sender(), canonical.recipient(),
-                new CardContent(heightless, null, null, List.of(new Suggestion.Reply("Not now", "later"))), null,
-                null, null, null, null, canonical.createdAt());
+        Message card = canonicalFixture().withContent(
+                new CardContent(heightless, null, null, List.of(new Suggestion.Reply("Not now", "later"))));
 
         V5Message request = transformer.toV5(card, "https://hub.example/cb");
 
         assertThat(request.height()).isEqualTo("MEDIUM");
         assertThat(request.choices()).extracting(V5Message.Choice::postbackData).containsExactly("sale", "later");
+    }
+
+    @Test
+    void shouldRefuseTemplateContentWhichOnlyChannelsCarriersStore() {
+        Message template = canonicalFixture().withContent(new TemplateContent("project", "latest", "en", null));
+
+        assertThatThrownBy(() -> transformer.toV5(template, "https://hub.example/cb"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Channels carrier");
     }
 }

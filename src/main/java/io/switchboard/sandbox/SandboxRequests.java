@@ -1,0 +1,31 @@
+package io.switchboard.sandbox;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+
+/** What every sandbox carrier notes about a request it got, for the {@link SandboxLedger}. */
+final class SandboxRequests {
+
+    private SandboxRequests() {
+    }
+
+    /** The request's header names, lower case. */
+    static Set<String> headerNames(HttpHeaders headers) {
+        return headers.keySet().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+
+    /** Identifies a request across the client's retries: the SHA-256 of its body. */
+    static String bodyKey(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body == null ? new byte[0]
+                    : body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
