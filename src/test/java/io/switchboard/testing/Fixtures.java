@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** JSON fixture files under {@code src/test/resources/fixtures}, read with the hub's own Jackson configuration. */
+/**
+ * JSON fixture files under {@code src/test/resources/fixtures} and the golden carrier requests under
+ * {@code src/test/resources/golden}, read with the hub's own Jackson configuration.
+ */
 public final class Fixtures {
 
     public static final ObjectMapper MAPPER = Json.newMapper();
@@ -16,9 +19,26 @@ public final class Fixtures {
     }
 
     public static byte[] bytes(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
+        return resource("/fixtures/" + name);
+    }
+
+    /** The exact request a carrier dialect receives, e.g. {@code golden("channels/sms.json")}. */
+    public static byte[] goldenBytes(String name) {
+        return resource("/golden/" + name);
+    }
+
+    public static JsonNode golden(String name) {
+        try {
+            return MAPPER.readTree(goldenBytes(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalArgumentException("No fixture " + name);
+                throw new IllegalArgumentException("No test resource " + path);
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -1,6 +1,9 @@
 package io.switchboard.translation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.dialect.channels.CanonicalToChannelsMessage;
+import io.switchboard.dialect.channels.ChannelsMessage;
+import io.switchboard.dialect.channels.ChannelsMessageToCanonical;
 import io.switchboard.dialect.pinnacle.PinnacleMmsToCanonical;
 import io.switchboard.dialect.pinnacle.PinnacleRcsToCanonical;
 import io.switchboard.dialect.pinnacle.PinnacleSmsToCanonical;
@@ -37,9 +40,11 @@ final class DialectTrips {
     private final PinnacleSmsToCanonical pinnacleSmsIn = new PinnacleSmsToCanonical(clock);
     private final PinnacleMmsToCanonical pinnacleMmsIn = new PinnacleMmsToCanonical(clock);
     private final PinnacleRcsToCanonical pinnacleRcsIn = new PinnacleRcsToCanonical(clock);
+    private final ChannelsMessageToCanonical channelsIn = new ChannelsMessageToCanonical(clock);
+    private final CanonicalToChannelsMessage channelsOut = new CanonicalToChannelsMessage();
 
     /** The dialects the hub can send through, in the order the matrix lists them. */
-    static final List<String> CARRIER_DIALECTS = List.of("v5");
+    static final List<String> CARRIER_DIALECTS = List.of("v5", "channels");
 
     /** A client's request body in {@code dialect} (for Pinnacle: {@code pinnacle-sms}, …) as the hub accepts it. */
     Message accept(String dialect, byte[] body) {
@@ -52,6 +57,7 @@ final class DialectTrips {
                     ACCEPTED_AT);
             case "pinnacle-rcs" -> pinnacleRcsIn.toCanonical(read(body, PinnacleWire.RcsSend.class), TENANT,
                     ACCEPTED_AT);
+            case "channels" -> channelsIn.toCanonical(read(body, ChannelsMessage.class), TENANT, ACCEPTED_AT);
             default -> throw new IllegalArgumentException("No dialect " + dialect);
         };
     }
@@ -61,6 +67,8 @@ final class DialectTrips {
         return switch (dialect) {
             case "v5" -> v5In.toCanonical(wire(v5Out.toV5(message, V5_CALLBACK), V5Message.class), TENANT,
                     ACCEPTED_AT);
+            case "channels" -> channelsIn.toCanonical(wire(channelsOut.toChannels(message), ChannelsMessage.class),
+                    TENANT, ACCEPTED_AT);
             default -> throw new IllegalArgumentException("No carrier dialect " + dialect);
         };
     }

@@ -41,7 +41,7 @@ public record TranslationLosses(List<String> hubFields, List<Loss> losses) {
 
     /**
      * What happens to the fields at {@code paths} (JSON pointers into the canonical message; {@code *} stands for any
-     * key or index, {@code **} for any number of levels) on a trip through {@code through}, for every message or only
+     * key or index, {@code **} for any number of levels) on a trip through any dialect of {@code through}, for every message or only
      * those the condition {@code when} holds for.
      *
      * @param effect {@code dropped}: the field comes back empty; {@code filled}: a field the original left empty
@@ -49,14 +49,14 @@ public record TranslationLosses(List<String> hubFields, List<Loss> losses) {
      *               back changed, as MAPPING.md describes; {@code refused}: the dialect cannot write the message at
      *               all (no paths)
      */
-    public record Loss(String id, String through, Effect effect, List<String> paths, When when) {
+    public record Loss(String id, List<String> through, Effect effect, List<String> paths, When when) {
 
         public Loss {
             paths = paths == null ? List.of() : paths;
         }
 
         boolean appliesTo(JsonNode original, String dialect) {
-            return through.equals(dialect) && (when == null || when.holdsFor(original));
+            return through.contains(dialect) && (when == null || when.holdsFor(original));
         }
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TranslationMatrixTest {
 
-    /** The client request fixtures, by the dialect that reads them. */
+    /** The request fixtures (Channels: the golden carrier requests), by the dialect that reads them. */
     private static final Map<String, List<String>> FIXTURES = Map.of(
             "v5", List.of("v5/every-choice-type.json", "v5/carousel-with-message-choices.json",
                     "v5/send-text-with-suggestions.json", "v5/seed/rcs-text.json", "v5/seed/rcs-media.json",
@@ -35,7 +35,13 @@ class TranslationMatrixTest {
             "pinnacle-mms", List.of("pinnacle/send-mms.json"),
             "pinnacle-rcs", List.of("pinnacle/send-rcs-text.json", "pinnacle/send-rcs-media.json",
                     "pinnacle/send-rcs-cards.json", "pinnacle/send-rcs-standalone-card.json",
-                    "pinnacle/send-rcs-every-button.json"));
+                    "pinnacle/send-rcs-every-button.json"),
+            "channels", List.of("channels/sms.json", "channels/mms-images.json", "channels/mms-files.json",
+                    "channels/template.json"));
+
+    private static byte[] requestBody(String fixture) {
+        return fixture.startsWith("channels/") ? Fixtures.goldenBytes(fixture) : Fixtures.bytes(fixture);
+    }
 
     private static final TranslationLosses LOSSES = TranslationLosses.read();
     private final DialectTrips trips = new DialectTrips();
@@ -50,7 +56,7 @@ class TranslationMatrixTest {
     @ParameterizedTest(name = "{1} through {2}")
     @MethodSource("fixturesByCarrierDialect")
     void comesBackAsItWentExceptTheDocumentedLosses(String clientDialect, String fixture, String carrierDialect) {
-        Message accepted = trips.accept(clientDialect, Fixtures.bytes(fixture));
+        Message accepted = trips.accept(clientDialect, requestBody(fixture));
 
         TranslationLosses.Loss refusal = LOSSES.refusal(accepted, carrierDialect);
         if (refusal != null) {

@@ -2,7 +2,6 @@ package io.switchboard.dialect.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.camel.Variables;
 import io.switchboard.model.Channel;
@@ -10,9 +9,6 @@ import io.switchboard.model.Message;
 import io.switchboard.model.MmsContent;
 import io.switchboard.store.Leg;
 import io.switchboard.testing.Fixtures;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -39,21 +35,13 @@ class CanonicalToChannelsMessageTest {
         return Fixtures.MAPPER.convertValue(tree, Message.class);
     }
 
-    private static JsonNode golden(String name) {
-        try (InputStream in = CanonicalToChannelsMessageTest.class.getResourceAsStream("/golden/channels/" + name)) {
-            return Fixtures.MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"sms.json", "mms-images.json", "mms-files.json", "template.json", "v5-rcs-media.json",
         "send-text-with-suggestions.json"})
     void shouldWriteTheExactCarrierRequestOfEachCanonicalFixture(String fixture) {
         ChannelsMessage request = transformer.toChannels(canonical(fixture)).withReference(LEG_ID);
 
-        assertThat(Fixtures.toTree(request)).isEqualTo(golden(fixture));
+        assertThat(Fixtures.toTree(request)).isEqualTo(Fixtures.golden("channels/" + fixture));
     }
 
     @Test
@@ -103,7 +91,7 @@ class CanonicalToChannelsMessageTest {
             transformer.transform(exchange.getMessage(), new DataType("canonical:message"),
                     new DataType("channels:message"));
 
-            assertThat(Fixtures.toTree(exchange.getMessage().getBody())).isEqualTo(golden("sms.json"));
+            assertThat(Fixtures.toTree(exchange.getMessage().getBody())).isEqualTo(Fixtures.golden("channels/sms.json"));
         }
     }
 }
