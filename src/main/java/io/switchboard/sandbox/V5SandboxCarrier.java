@@ -1,6 +1,5 @@
 package io.switchboard.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.dialect.v5.V5Callback;
 import io.switchboard.dialect.v5.V5Message;
@@ -9,18 +8,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -83,19 +77,20 @@ class V5SandboxCarrier {
             return refuse(request, headers, new V5Responses.Problem("destination", "Destination",
                     "'destination' is not RCS capable"));
         }
-        if (behaviour == SandboxBehaviour.FLAKY && ledger.failsThisAttempt(sha256(body), properties.flakyFailures())) {
-            ledger.record(CARRIER, destination, names(headers), request, 503, null);
+        if (behaviour == SandboxBehaviour.FLAKY
+                && ledger.failsThisAttempt(SandboxRequests.sha256(body), properties.flakyFailures())) {
+            ledger.record(CARRIER, destination, SandboxRequests.headerNames(headers), request, 503, null);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .body(responses.refused("Service temporarily unavailable", List.of()));
         }
         String guid = UUID.randomUUID().toString();
-        ledger.record(CARRIER, destination, names(headers), request, 200, guid);
+        ledger.record(CARRIER, destination, SandboxRequests.headerNames(headers), request, 200, guid);
         scheduleCallbacks(request, guid, behaviour);
         return ResponseEntity.ok(responses.accepted(guid, destination));
     }
 
     private ResponseEntity<Object> refuse(V5Message request, HttpHeaders headers, V5Responses.Problem problem) {
-        ledger.record(CARRIER, request.destination(), names(headers), request, 400, null);
+        ledger.record(CARRIER, request.destination(), SandboxRequests.headerNames(headers), request, 400, null);
         return ResponseEntity.badRequest().body(responses.refused(V5Responses.INVALID, List.of(problem)));
     }
 
@@ -119,7 +114,7 @@ class V5SandboxCarrier {
         };
         List<byte[]> bodies = new ArrayList<>();
         for (V5Callback report : reports) {
-            bodies.add(json(report));
+            bodies.add(SandboxRequests.json(mapper, report));
         }
         callbacks.post(URI.create(request.callbackURL()), Map.of(), bodies);
     }
@@ -138,32 +133,12 @@ class V5SandboxCarrier {
                 expected.getBytes(StandardCharsets.UTF_8), authorization.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Set<String> names(HttpHeaders headers) {
-        return headers.keySet().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-    }
-
     private static boolean isLoopback(String url) {
         try {
             String host = URI.create(url).getHost();
             return "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
         } catch (IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    private byte[] json(Object value) {
-        try {
-            return mapper.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A sandbox callback always serializes", e);
-        }
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

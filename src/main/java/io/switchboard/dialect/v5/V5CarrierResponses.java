@@ -1,8 +1,7 @@
 package io.switchboard.dialect.v5;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.api.JsonBodies;
 import io.switchboard.carrier.CarrierOutcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,24 +11,16 @@ import org.springframework.stereotype.Component;
 @Component("v5CarrierResponses")
 public class V5CarrierResponses {
 
-    private final ObjectMapper mapper;
+    private final JsonBodies bodies;
 
-    public V5CarrierResponses(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public V5CarrierResponses(JsonBodies bodies) {
+        this.bodies = bodies;
     }
 
     public CarrierOutcome interpret(int status, String body) {
-        if (status == 408 || status == 429 || status >= 500) {
-            return CarrierOutcome.retryLater("HTTP " + status);
-        }
-        JsonNode json = parse(body);
-        if (status >= 200 && status < 300) {
-            String guid = json.path("data").path("results").path(0).path("messageGUID").asText("");
-            return guid.isEmpty()
-                    ? CarrierOutcome.retryLater("HTTP " + status + " without a messageGUID")
-                    : CarrierOutcome.accepted(guid);
-        }
-        return CarrierOutcome.refused(reason(status, json));
+        JsonNode json = bodies.treeOrMissing(body);
+        String guid = json.path("data").path("results").path(0).path("messageGUID").asText("");
+        return CarrierOutcome.ofHttpAnswer(status, guid, reason(status, json));
     }
 
     private static String reason(int status, JsonNode json) {
@@ -43,13 +34,5 @@ public class V5CarrierResponses {
             }
         }
         return String.join("; ", parts);
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? mapper.missingNode() : mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            return mapper.missingNode();
-        }
     }
 }

@@ -1,0 +1,40 @@
+package io.switchboard.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+
+/** What every sandbox carrier needs to note a request and write its callbacks. */
+final class SandboxRequests {
+
+    private SandboxRequests() {
+    }
+
+    /** The names of the request's headers, lower case, as the ledger keeps them. */
+    static Set<String> headerNames(HttpHeaders headers) {
+        return headers.keySet().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+
+    /** Identifies a request body across retries. */
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    static byte[] json(ObjectMapper mapper, Object callback) {
+        try {
+            return mapper.writeValueAsBytes(callback);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A sandbox callback always serializes", e);
+        }
+    }
+}
