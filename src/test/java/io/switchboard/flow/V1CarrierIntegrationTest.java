@@ -180,11 +180,43 @@ class V1CarrierIntegrationTest extends HubIntegrationTest {
         HubClient.Response acknowledged = hub().postJson("/callbacks/v1", conversation,
                 V1Signatures.HEADER, V1Signatures.sign(signingSecret, conversation));
         HubClient.Response notYet = hub().postJson("/callbacks/v1", early,
-                V1Signatures.HEADER, V1Signatures.sign(signingSecret, early).toUpperCase().replace("SHA256", "sha256"));
+                V1Signatures.HEADER, V1Signatures.sign(signingSecret, early));
 
         assertThat(acknowledged.status()).as(acknowledged.toString()).isEqualTo(200);
         assertThat(acknowledged.json().path("status").asText()).isEqualTo("received");
         assertThat(notYet.status()).as(notYet.toString()).isEqualTo(503);
+    }
+
+    @Test
+    void shouldHaveTheSandboxAnswerInV1sOwnShapesAndHonourIdempotencyKeys() {
+        String recipient = "+15557200402";
+        ObjectNode request = (ObjectNode) golden("rich-card-standalone", recipient);
+        String key = "5b0c8e0e-0d5c-4e57-9a43-0c1d2e3f4a5b";
+        String path = "/sandbox/v1/v1/messages";
+        String auth = "Bearer sk_sandbox_v1";
+
+        HubClient.Response first = hub().postJson(path, request, "Authorization", auth, "Idempotency-Key", key);
+        HubClient.Response replayed = hub().postJson(path, request, "Authorization", auth, "Idempotency-Key", key);
+        request.put("ttl", "60s");
+        HubClient.Response conflict = hub().postJson(path, request, "Authorization", auth, "Idempotency-Key", key);
+        HubClient.Response wrongKey = hub().postJson(path, request, "Authorization", "Bearer sk_wrong");
+        request.withObject("/content/suggestions/0/reply").put("text", "A chip label far beyond 25 characters");
+        HubClient.Response invalid = hub().postJson(path, request, "Authorization", auth);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().path("message_id").asText()).startsWith("msg_");
+        assertThat(first.json().path("status").asText()).isEqualTo("queued");
+        assertThat(first.json().path("billing").path("message_type").asText()).isEqualTo("single_message");
+        assertThat(replayed.json()).isEqualTo(first.json());
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.json().path("error").asText()).isEqualTo("idempotency_conflict");
+        assertThat(wrongKey.status()).isEqualTo(401);
+        assertThat(wrongKey.json().path("error").asText()).isEqualTo("unauthorized");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().path("error").asText()).isEqualTo("validation_error");
+        assertThat(invalid.json().path("details").path(0).path("field").asText())
+                .isEqualTo("content.suggestions[0].reply.text");
+        assertThat(sends(recipient)).extracting(SandboxLedger.Entry::httpStatus).containsExactly(200, 400);
     }
 
     private static byte[] webhook(String event, String messageId) {
