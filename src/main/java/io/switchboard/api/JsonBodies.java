@@ -52,6 +52,15 @@ public class JsonBodies {
         }
     }
 
+    /** A carrier's answer as a JSON tree, or a missing node when it is empty or not JSON at all. */
+    public JsonNode treeOrMissing(String body) {
+        try {
+            return body == null || body.isBlank() ? mapper.missingNode() : mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            return mapper.missingNode();
+        }
+    }
+
     /** The body as a JSON object tree, for lenient readers such as carrier callbacks. */
     public JsonNode tree(byte[] body) {
         if (body == null || body.length == 0) {

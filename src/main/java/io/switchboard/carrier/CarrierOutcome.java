@@ -20,6 +20,26 @@ public record CarrierOutcome(Verdict verdict, String carrierMessageId, String re
         return new CarrierOutcome(Verdict.REFUSED, null, reason);
     }
 
+    /**
+     * What an HTTP answer to a send means: 408, 429 and 5xx are passing failures; a 2xx is accepted with the
+     * carrier's id, or retried when it names none (a garbled answer, and the dialect's idempotency or the carrier's
+     * duplicate check keeps the retry from sending twice); any other status refuses the send.
+     *
+     * @param carrierMessageId the id the answer names, or empty
+     * @param reason           the carrier's explanation, read from the answer
+     */
+    public static CarrierOutcome ofHttpAnswer(int status, String carrierMessageId, String reason) {
+        if (status == 408 || status == 429 || status >= 500) {
+            return retryLater(reason);
+        }
+        if (status >= 200 && status < 300) {
+            return carrierMessageId == null || carrierMessageId.isEmpty()
+                    ? retryLater("HTTP " + status + " without a message id")
+                    : accepted(carrierMessageId);
+        }
+        return refused(reason);
+    }
+
     public enum Verdict {
         /** The carrier took the message. */
         ACCEPTED,

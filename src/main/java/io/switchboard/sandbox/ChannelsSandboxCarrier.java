@@ -156,16 +156,11 @@ class ChannelsSandboxCarrier {
         URI url = URI.create(hub.localBaseUrl() + ChannelsNotifications.PATH);
         String signedUrl = hub.publicBaseUrl() + ChannelsNotifications.PATH;
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
-        List<byte[]> bodies = new ArrayList<>();
-        List<Map<String, String>> headers = new ArrayList<>();
-        for (ChannelsMessageResource change : changes) {
-            byte[] body = json(new ChannelsNotification(ChannelsNotification.SERVICE,
-                    ChannelsNotification.SMS_OUTBOUND, change));
-            bodies.add(body);
-            headers.add(Map.of(ChannelsSignature.TIMESTAMP_HEADER, timestamp, ChannelsSignature.SIGNATURE_HEADER,
-                    ChannelsSignature.sign(properties.channels().signingKey(), timestamp, signedUrl, body)));
-        }
-        callbacks.post(url, headers, bodies);
+        List<byte[]> bodies = changes.stream().map(change -> SandboxRequests.json(mapper, new ChannelsNotification(
+                ChannelsNotification.SERVICE, ChannelsNotification.SMS_OUTBOUND, change))).toList();
+        callbacks.post(url, body -> Map.of(ChannelsSignature.TIMESTAMP_HEADER, timestamp,
+                ChannelsSignature.SIGNATURE_HEADER,
+                ChannelsSignature.sign(properties.channels().signingKey(), timestamp, signedUrl, body)), bodies);
     }
 
     private ResponseEntity<Object> refusal(String workspaceId, HttpHeaders headers) {
@@ -194,13 +189,5 @@ class ChannelsSandboxCarrier {
             return null;
         }
         return request.receiver().contacts().get(0).identifierValue();
-    }
-
-    private byte[] json(Object value) {
-        try {
-            return mapper.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A sandbox notification always serializes", e);
-        }
     }
 }

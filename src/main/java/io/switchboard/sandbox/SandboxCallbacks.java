@@ -5,12 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -46,15 +46,15 @@ public class SandboxCallbacks implements DisposableBean {
      * tried again after twice the wait, up to {@value #ATTEMPTS} times in all, as real carriers do.
      */
     public void post(URI url, Map<String, String> headers, List<byte[]> bodies) {
-        post(url, Collections.nCopies(bodies.size(), headers), bodies);
+        post(url, body -> headers, bodies);
     }
 
-    /** As {@link #post(URI, Map, List)}, each body with headers of its own, such as its signature. */
-    public void post(URI url, List<Map<String, String>> headers, List<byte[]> bodies) {
+    /** As {@link #post(URI, Map, List)}, with headers that depend on the body, such as its signature. */
+    public void post(URI url, Function<byte[], Map<String, String>> headersOf, List<byte[]> bodies) {
         for (int i = 0; i < bodies.size(); i++) {
             byte[] body = bodies.get(i);
-            Map<String, String> own = headers.get(i);
-            timer.schedule(() -> send(url, own, body, 1), delay.toMillis() * (i + 1), TimeUnit.MILLISECONDS);
+            Map<String, String> headers = headersOf.apply(body);
+            timer.schedule(() -> send(url, headers, body, 1), delay.toMillis() * (i + 1), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -8,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 
-/** What every sandbox carrier notes about a request it got, for the {@link SandboxLedger}. */
+/** What every sandbox carrier needs to note a request for the {@link SandboxLedger} and to write its callbacks. */
 final class SandboxRequests {
 
     private SandboxRequests() {
@@ -26,6 +28,14 @@ final class SandboxRequests {
                     : body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    static byte[] json(ObjectMapper mapper, Object callback) {
+        try {
+            return mapper.writeValueAsBytes(callback);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A sandbox callback always serializes", e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.switchboard.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.dialect.v5.V5Callback;
 import io.switchboard.dialect.v5.V5Message;
@@ -115,7 +114,7 @@ class V5SandboxCarrier {
         };
         List<byte[]> bodies = new ArrayList<>();
         for (V5Callback report : reports) {
-            bodies.add(json(report));
+            bodies.add(SandboxRequests.json(mapper, report));
         }
         callbacks.post(URI.create(request.callbackURL()), Map.of(), bodies);
     }
@@ -140,14 +139,6 @@ class V5SandboxCarrier {
             return "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
         } catch (IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    private byte[] json(Object value) {
-        try {
-            return mapper.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A sandbox callback always serializes", e);
         }
     }
 }

@@ -1,12 +1,10 @@
 package io.switchboard.dialect.channels;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.carrier.CarrierAnswers;
+import io.switchboard.api.JsonBodies;
 import io.switchboard.carrier.CarrierOutcome;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,22 +16,15 @@ import org.springframework.stereotype.Component;
 @Component("channelsCarrierResponses")
 public class ChannelsCarrierResponses {
 
-    private final ObjectMapper mapper;
+    private final JsonBodies bodies;
 
-    public ChannelsCarrierResponses(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public ChannelsCarrierResponses(JsonBodies bodies) {
+        this.bodies = bodies;
     }
 
     public CarrierOutcome interpret(int status, String body) {
-        Optional<CarrierOutcome> passing = CarrierAnswers.passingFailure(status);
-        if (passing.isPresent()) {
-            return passing.get();
-        }
-        JsonNode json = CarrierAnswers.tree(mapper, body);
-        if (status >= 200 && status < 300) {
-            return CarrierAnswers.accepted(status, json.path("id").asText(""), "message id");
-        }
-        return CarrierOutcome.refused(reason(status, json));
+        JsonNode json = bodies.treeOrMissing(body);
+        return CarrierOutcome.ofHttpAnswer(status, json.path("id").asText(""), reason(status, json));
     }
 
     private static String reason(int status, JsonNode json) {

@@ -2,15 +2,17 @@ package io.switchboard.dialect.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.api.JsonBodies;
 import io.switchboard.carrier.CarrierOutcome;
 import io.switchboard.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.util.unit.DataSize;
 
 class ChannelsCarrierResponsesTest {
 
-    private final ChannelsCarrierResponses responses = new ChannelsCarrierResponses(Fixtures.MAPPER);
+    private final ChannelsCarrierResponses responses = new ChannelsCarrierResponses(new JsonBodies(Fixtures.MAPPER, DataSize.ofKilobytes(256)));
 
     @ParameterizedTest
     @ValueSource(ints = {200, 202})

@@ -1,0 +1,121 @@
+package io.switchboard.dialect.v1;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.camel.Variables;
+import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.EventType;
+import io.switchboard.model.Ids;
+import io.switchboard.store.Leg;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.spi.DataType;
+import org.apache.camel.spi.DataTypeTransformer;
+import org.apache.camel.spi.Transformer;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code v1:callback} (a v1 carrier's webhook, {@code {"id", "event", "timestamp", "data": {...}}}, parsed to a tree)
+ * to {@code canonical:delivery-event}.
+ *
+ * <p>Read leniently: the status comes from the event name ({@code message.delivered}) or, failing that, from
+ * {@code data.status} in either case ({@code delivered}, {@code DELIVERED}); the message id from
+ * {@code data.message_id} or {@code data.id}; the time from {@code data.<status>_at}, else the envelope's
+ * {@code timestamp}. {@code dispatched} and {@code sent} (not in the published catalogue, but in v1's lifecycle and
+ * its status timeline) mean sent; a revoke at the carrier, which the hub never asks for, is a failure. Conversation,
+ * email and unknown events report no message status: the callback route acknowledges them and publishes nothing.
+ *
+ * <p>Needs from the exchange: the variable {@value Variables#LEG}, the leg the message id belongs to.
+ */
+@Component("v1CallbackToDeliveryEvent")
+@DataTypeTransformer(fromType = "v1:callback", toType = "canonical:delivery-event",
+        description = "A v1 carrier webhook to a normalized delivery event")
+public class V1CallbackToDeliveryEvent extends Transformer {
+
+    private static final String MESSAGE_EVENTS = "message.";
+    static final String REVOKED_REASON = "The carrier revoked the message";
+
+    private static final Map<String, EventType> STATUSES = Map.of(
+            "dispatched", EventType.SENT, "sent", EventType.SENT,
+            "delivered", EventType.DELIVERED, "read", EventType.READ,
+            "failed", EventType.FAILED, "revoked", EventType.FAILED,
+            "expired", EventType.EXPIRED);
+    private static final List<String> REASON_FIELDS = List.of("failure_reason", "error_message", "reason",
+            "error_code");
+
+    private final Clock clock;
+
+    public V1CallbackToDeliveryEvent(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void transform(org.apache.camel.Message message, DataType from, DataType to) {
+        Leg leg = message.getExchange().getVariable(Variables.LEG, Leg.class);
+        message.setBody(toEvent(message.getBody(JsonNode.class), leg).orElse(null));
+    }
+
+    /** The carrier's message id of a webhook that reports a message status, else null. */
+    public String messageIdOfStatus(JsonNode callback) {
+        return status(callback).isPresent() ? messageId(callback).orElse(null) : null;
+    }
+
+    public Optional<DeliveryEvent> toEvent(JsonNode callback, Leg leg) {
+        Optional<String> status = status(callback);
+        if (status.isEmpty()) {
+            return Optional.empty();
+        }
+        EventType type = STATUSES.get(status.get());
+        JsonNode data = callback.path("data");
+        Instant occurredAt = text(data, status.get() + "_at").or(() -> text(callback, "timestamp"))
+                .flatMap(V1CallbackToDeliveryEvent::instant).orElseGet(clock::instant);
+        String reason = null;
+        if ("revoked".equals(status.get())) {
+            reason = REVOKED_REASON;
+        } else if (type == EventType.FAILED || type == EventType.EXPIRED) {
+            reason = REASON_FIELDS.stream().map(name -> text(data, name)).flatMap(Optional::stream).findFirst()
+                    .orElse(null);
+        }
+        return Optional.of(new DeliveryEvent(Ids.eventId(), type, occurredAt, leg.messageId(), leg.tenantId(),
+                leg.carrierId(), messageId(callback).orElse(leg.carrierMessageId()), leg.channel(), reason));
+    }
+
+    /**
+     * The lower-case status word the hub maps, from a {@code message.*} event's name, else from its
+     * {@code data.status}; events of other families (conversation, email) have none.
+     */
+    private static Optional<String> status(JsonNode callback) {
+        Optional<String> event = text(callback, "event").or(() -> text(callback, "type"))
+                .map(name -> name.toLowerCase(Locale.ROOT));
+        if (event.isPresent() && !event.get().startsWith(MESSAGE_EVENTS)) {
+            return Optional.empty();
+        }
+        return event.map(name -> name.substring(MESSAGE_EVENTS.length())).filter(STATUSES::containsKey)
+                .or(() -> text(callback.path("data"), "status").map(word -> word.toLowerCase(Locale.ROOT))
+                        .filter(STATUSES::containsKey));
+    }
+
+    private static Optional<String> messageId(JsonNode callback) {
+        JsonNode data = callback.path("data");
+        return text(data, "message_id").or(() -> text(data, "id")).or(() -> text(callback, "message_id"));
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isValueNode() && !value.asText().isBlank()
+                ? Optional.of(value.asText().trim()) : Optional.empty();
+    }
+
+    private static Optional<Instant> instant(String value) {
+        try {
+            return Optional.of(OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}
