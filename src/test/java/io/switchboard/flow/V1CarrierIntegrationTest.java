@@ -54,7 +54,7 @@ class V1CarrierIntegrationTest extends HubIntegrationTest {
     }
 
     private static JsonNode golden(String name, String recipient) {
-        ObjectNode request = (ObjectNode) Fixtures.tree("../golden/v1/" + name + ".json");
+        ObjectNode request = (ObjectNode) Fixtures.golden("v1/" + name + ".json");
         request.put("to", recipient);
         return request;
     }

@@ -8,6 +8,7 @@ import io.switchboard.dialect.pinnacle.PinnacleMmsToCanonical;
 import io.switchboard.dialect.pinnacle.PinnacleRcsToCanonical;
 import io.switchboard.dialect.pinnacle.PinnacleSmsToCanonical;
 import io.switchboard.dialect.pinnacle.PinnacleWire;
+import io.switchboard.dialect.v1.CanonicalToV1Message;
 import io.switchboard.dialect.v1.V1MessageToCanonical;
 import io.switchboard.dialect.v1.V1SendRequest;
 import io.switchboard.dialect.v5.CanonicalToV5Message;
@@ -37,6 +38,7 @@ final class DialectTrips {
     private final V5MessageToCanonical v5In = new V5MessageToCanonical(clock);
     private final CanonicalToV5Message v5Out = new CanonicalToV5Message(null);
     private final V1MessageToCanonical v1In = new V1MessageToCanonical(clock);
+    private final CanonicalToV1Message v1Out = new CanonicalToV1Message();
     private final PinnacleSmsToCanonical pinnacleSmsIn = new PinnacleSmsToCanonical(clock);
     private final PinnacleMmsToCanonical pinnacleMmsIn = new PinnacleMmsToCanonical(clock);
     private final PinnacleRcsToCanonical pinnacleRcsIn = new PinnacleRcsToCanonical(clock);
@@ -44,7 +46,7 @@ final class DialectTrips {
     private final CanonicalToChannelsMessage channelsOut = new CanonicalToChannelsMessage();
 
     /** The dialects the hub can send through, in the order the matrix lists them. */
-    static final List<String> CARRIER_DIALECTS = List.of("v5", "channels");
+    static final List<String> CARRIER_DIALECTS = List.of("v5", "v1", "channels");
 
     /** A client's request body in {@code dialect} (for Pinnacle: {@code pinnacle-sms}, …) as the hub accepts it. */
     Message accept(String dialect, byte[] body) {
@@ -67,6 +69,7 @@ final class DialectTrips {
         return switch (dialect) {
             case "v5" -> v5In.toCanonical(wire(v5Out.toV5(message, V5_CALLBACK), V5Message.class), TENANT,
                     ACCEPTED_AT);
+            case "v1" -> v1In.toCanonical(wire(v1Out.toV1(message), V1SendRequest.class), TENANT, ACCEPTED_AT);
             case "channels" -> channelsIn.toCanonical(wire(channelsOut.toChannels(message), ChannelsMessage.class),
                     TENANT, ACCEPTED_AT);
             default -> throw new IllegalArgumentException("No carrier dialect " + dialect);

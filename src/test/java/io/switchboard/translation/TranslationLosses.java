@@ -18,6 +18,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a trip through a dialect cannot bring back, read from the one place that lists it:
@@ -28,6 +30,8 @@ import java.util.Map;
 public record TranslationLosses(List<String> hubFields, List<Loss> losses) {
 
     private static final ObjectMapper MAPPER = Json.newMapper();
+    /** A path segment: a name, where {@code *} matches any characters, and an optional {@code [condition]}. */
+    private static final Pattern SEGMENT = Pattern.compile("([^\\[]+)(?:\\[([^]]+)])?");
 
     public static TranslationLosses read() {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
@@ -40,23 +44,26 @@ public record TranslationLosses(List<String> hubFields, List<Loss> losses) {
     }
 
     /**
-     * What happens to the fields at {@code paths} (JSON pointers into the canonical message; {@code *} stands for any
-     * key or index, {@code **} for any number of levels) on a trip through any dialect of {@code through}, for every message or only
-     * those the condition {@code when} holds for.
+     * What happens to the fields at {@code paths} on a trip through any dialect of {@code through}, for every message
+     * or only those all conditions of {@code when} hold for. A path is a JSON pointer into the canonical message
+     * whose segments may hold {@code *} (any characters of a key or index: {@code *}, {@code pinnacle.*}) and end in
+     * a condition on the child they match ({@code *[target=BROWSER]}, {@code card[!media]}); {@code **} stands for
+     * any number of levels.
      *
      * @param effect {@code dropped}: the field comes back empty; {@code filled}: a field the original left empty
      *               comes back with a value (a given one comes back as it was); {@code approximated}: the field comes
      *               back changed, as MAPPING.md describes; {@code refused}: the dialect cannot write the message at
      *               all (no paths)
      */
-    public record Loss(String id, List<String> through, Effect effect, List<String> paths, When when) {
+    public record Loss(String id, List<String> through, Effect effect, List<String> paths, List<When> when) {
 
         public Loss {
             paths = paths == null ? List.of() : paths;
+            when = when == null ? List.of() : when;
         }
 
         boolean appliesTo(JsonNode original, String dialect) {
-            return through.contains(dialect) && (when == null || when.holdsFor(original));
+            return through.contains(dialect) && when.stream().allMatch(condition -> condition.holdsFor(original));
         }
     }
 
@@ -144,13 +151,29 @@ public record TranslationLosses(List<String> hubFields, List<Loss> losses) {
         if (segment.equals("**")) {
             collect(node, segments, index + 1, at, found);
             children(node).forEach((name, child) -> collect(child, segments, index, at + "/" + name, found));
-        } else if (!segment.equals("*")) {
-            JsonNode child = node.isArray() && segment.chars().allMatch(Character::isDigit)
-                    ? node.get(Integer.parseInt(segment)) : node.get(segment);
-            collect(child, segments, index + 1, at + "/" + segment, found);
-        } else {
-            children(node).forEach((name, child) -> collect(child, segments, index + 1, at + "/" + name, found));
+            return;
         }
+        Matcher parts = SEGMENT.matcher(segment);
+        if (!parts.matches()) {
+            throw new IllegalArgumentException("Not a loss path segment: " + segment);
+        }
+        Pattern name = Pattern.compile(Pattern.quote(parts.group(1)).replace("*", "\\E.*\\Q"));
+        String condition = parts.group(2);
+        children(node).forEach((key, child) -> {
+            if (name.matcher(key).matches() && (condition == null || holds(child, condition))) {
+                collect(child, segments, index + 1, at + "/" + key, found);
+            }
+        });
+    }
+
+    /** {@code key=value}: the child's field has that value; {@code !key}: the child has no such field. */
+    private static boolean holds(JsonNode child, String condition) {
+        if (condition.startsWith("!")) {
+            JsonNode field = child.get(condition.substring(1));
+            return field == null || field.isNull();
+        }
+        String[] keyAndValue = condition.split("=", 2);
+        return child.path(keyAndValue[0]).asText().equals(keyAndValue[1]);
     }
 
     /** An object's fields or an array's elements by index, in order. */

@@ -70,7 +70,7 @@ class CanonicalToV1MessageTest {
     void shouldWriteTheCarrierRequestOfEachCanonicalFixture(String fixture) {
         V1SendRequest request = transformer.toV1(canonical(fixture), SMS_CHANNEL);
 
-        assertThat(Fixtures.toTree(request)).isEqualTo(Fixtures.tree("../golden/v1/" + fixture + ".json"));
+        assertThat(Fixtures.toTree(request)).isEqualTo(Fixtures.golden("v1/" + fixture + ".json"));
     }
 
     @ParameterizedTest
