@@ -15,10 +15,11 @@ import java.util.Set;
  * @param channelId     Channels channel, else null
  * @param signingSecret what the carrier's callbacks are signed with; never logged
  * @param smsSender     the number SMS and MMS go out from in place of an RCS agent, or null
+ * @param agentId       the Pinnacle agent RCS goes out from in place of another dialect's sender, or null
  */
 public record CarrierConnector(String id, Dialect dialect, String baseUrl, String authorization, String workspaceId,
-        String channelId, String signingSecret, String smsSender, Duration connectTimeout, Duration readTimeout, int maxConnections,
-        Duration capabilityTtl) {
+        String channelId, String signingSecret, String smsSender, String agentId, Duration connectTimeout,
+        Duration readTimeout, int maxConnections, Duration capabilityTtl) {
 
     /** The channels a carrier of this dialect can carry; other content is transcoded or refused. */
     public Set<Channel> channels() {

@@ -29,6 +29,9 @@ public class Carriers {
         this.routing = routing;
         this.hub = hub;
         for (CarrierProperties.CarrierConfig carrier : properties.carriers()) {
+            if (Boolean.FALSE.equals(carrier.enabled())) {
+                continue;
+            }
             if (carrier.id() == null || carrier.dialect() == null || carrier.baseUrl() == null) {
                 throw new IllegalStateException("Every entry of switchboard.carriers needs an id, a dialect and a "
                         + "base-url; " + carrier.id() + " lacks one");
@@ -63,7 +66,7 @@ public class Carriers {
     private CarrierConnector connector(CarrierProperties.CarrierConfig config) {
         return new CarrierConnector(config.id(), config.dialect(), hub.resolve(config.baseUrl()).toString(),
                 authorization(config), config.workspaceId(), config.channelId(), config.signingSecret(),
-                config.smsSender(),
+                config.smsSender(), config.agentId(),
                 orDefault(config.connectTimeout(), DEFAULT_CONNECT_TIMEOUT),
                 orDefault(config.readTimeout(), DEFAULT_READ_TIMEOUT),
                 config.maxConnections() == null ? DEFAULT_MAX_CONNECTIONS : config.maxConnections(),

@@ -79,7 +79,7 @@ class CarrierContentTest {
     }
 
     private static CarrierConnector carrier(Dialect dialect) {
-        return new CarrierConnector("c", dialect, "http://127.0.0.1:1", "secret", null, null, null, "+14155550199",
+        return new CarrierConnector("c", dialect, "http://127.0.0.1:1", "secret", null, null, null, "+14155550199", null,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofMinutes(1));
     }
 }

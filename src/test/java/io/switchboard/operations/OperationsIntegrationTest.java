@@ -61,8 +61,9 @@ class OperationsIntegrationTest extends HubIntegrationTest {
             assertThat(mbeans).contains("name=\\\"" + route.getRouteId() + "\\\"");
         }
         assertThat(camel.getRoutes()).extracting(Route::getRouteId).contains("v1-send-message", "accept-message",
-                "dispatch", "carrier-v5", "v5-callback", "publish-event", "events-to-timeline", "webhook-fan-out",
-                "webhook-delivery", "v1-create-webhook", "v1-get-message");
+                "dispatch", "carrier-v5", "v5-callback", "carrier-v1", "v1-callback", "carrier-pinnacle",
+                "pinnacle-callback", "carrier-channels", "channels-callback", "publish-event", "events-to-timeline",
+                "webhook-fan-out", "webhook-delivery", "v1-create-webhook", "v1-get-message");
     }
 
     @Test

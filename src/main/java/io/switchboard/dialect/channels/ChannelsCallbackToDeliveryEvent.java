@@ -1,6 +1,7 @@
 package io.switchboard.dialect.channels;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.callback.CarrierCallbackReader;
 import io.switchboard.camel.Variables;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
@@ -14,9 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.camel.spi.DataType;
 import org.apache.camel.spi.DataTypeTransformer;
-import org.apache.camel.spi.Transformer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 @DataTypeTransformer(fromType = "channels:callback", toType = "canonical:delivery-event",
         description = "A Bird Channels message status notification to a normalized delivery event")
-public class ChannelsCallbackToDeliveryEvent extends Transformer {
+public class ChannelsCallbackToDeliveryEvent extends CarrierCallbackReader {
 
     private static final Map<String, EventType> STATUSES = Map.ofEntries(
             Map.entry("accepted", EventType.SENT), Map.entry("processing", EventType.SENT),
@@ -44,18 +43,11 @@ public class ChannelsCallbackToDeliveryEvent extends Transformer {
     private static final List<String> TIME_FIELDS = List.of("lastStatusAt", "updatedAt", "createdAt");
     private static final String INCOMING = "incoming";
 
-    private final Clock clock;
-
     public ChannelsCallbackToDeliveryEvent(Clock clock) {
-        this.clock = clock;
+        super(clock);
     }
 
     @Override
-    public void transform(org.apache.camel.Message message, DataType from, DataType to) {
-        Leg leg = message.getExchange().getVariable(Variables.LEG, Leg.class);
-        message.setBody(toEvent(message.getBody(JsonNode.class), leg).orElse(null));
-    }
-
     public Optional<DeliveryEvent> toEvent(JsonNode resource, Leg leg) {
         if (INCOMING.equalsIgnoreCase(resource.path("direction").asText(""))) {
             return Optional.empty();

@@ -1,7 +1,5 @@
 package io.switchboard.dialect.pinnacle;
 
-import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +16,6 @@ import io.switchboard.model.MediaContent;
 import io.switchboard.model.Message;
 import io.switchboard.model.MmsContent;
 import io.switchboard.model.SmsContent;
-import io.switchboard.model.Suggestion;
 import io.switchboard.model.TextContent;
 import io.switchboard.pricing.Prices;
 import io.switchboard.sms.Segmentation;
@@ -136,26 +133,28 @@ public class PinnacleMessages {
             return new PinnacleWire.MmsContent(mms.mediaUrls().stream().map(URI::toString).toList(), mms.text());
         }
         if (content instanceof TextContent text) {
-            return new RcsText(text.text(), buttons(text.suggestions(), quickReplies, metadata));
+            return new RcsText(text.text(), PinnacleButtons.of(text.suggestions(), quickReplies, metadata));
         }
         if (content instanceof MediaContent media) {
-            return new RcsMedia(media(media.media()), buttons(media.suggestions(), quickReplies, metadata));
+            return new RcsMedia(media(media.media()),
+                    PinnacleButtons.of(media.suggestions(), quickReplies, metadata));
         }
         if (content instanceof CardContent card) {
             return new RcsCards(List.of(card(card.card(), 0, metadata)),
-                    buttons(card.suggestions(), quickReplies, metadata));
+                    PinnacleButtons.of(card.suggestions(), quickReplies, metadata));
         }
         CarouselContent carousel = (CarouselContent) content;
         List<CardDetails> cards = new ArrayList<>();
         for (int i = 0; i < carousel.cards().size(); i++) {
             cards.add(card(carousel.cards().get(i), i, metadata));
         }
-        return new RcsCards(cards, buttons(carousel.suggestions(), quickReplies, metadata));
+        return new RcsCards(cards, PinnacleButtons.of(carousel.suggestions(), quickReplies, metadata));
     }
 
     private static CardDetails card(Card card, int index, Map<String, String> metadata) {
+        FieldPath buttons = FieldPath.of("cards").index(index).field("buttons");
         return new CardDetails(card.title(), card.description(), card.media() == null ? null : media(card.media()),
-                buttons(card.suggestions(), FieldPath.of("cards").index(index).field("buttons"), metadata));
+                PinnacleButtons.of(card.suggestions(), buttons, metadata));
     }
 
     private static MediaDetails media(Media media) {
@@ -163,46 +162,6 @@ public class PinnacleMessages {
         String mimeType = media.contentType() != null ? media.contentType()
                 : MediaTypes.rcs(url).orElse(MediaTypes.UNKNOWN);
         return new MediaDetails(url, mimeType);
-    }
-
-    private static List<PinnacleWire.Button> buttons(List<Suggestion> suggestions, FieldPath path,
-            Map<String, String> metadata) {
-        List<PinnacleWire.Button> buttons = new ArrayList<>(suggestions.size());
-        for (int i = 0; i < suggestions.size(); i++) {
-            String buttonMetadata = metadata.get(PinnacleRcsToCanonical.buttonMetadataKey(path.index(i)));
-            buttons.add(button(suggestions.get(i), buttonMetadata));
-        }
-        return buttons;
-    }
-
-    private static PinnacleWire.Button button(Suggestion suggestion, String metadata) {
-        String title = suggestion.text();
-        if (suggestion instanceof Suggestion.Reply reply) {
-            return new PinnacleWire.Button("trigger", title, reply.postbackData(), metadata, null, null, null, null,
-                    null, null, null);
-        }
-        if (suggestion instanceof Suggestion.OpenUrl open) {
-            String webviewMode = open.target() != Suggestion.UrlTarget.WEBVIEW ? null
-                    : open.webviewMode() == null ? Suggestion.WebviewMode.FULL.name() : open.webviewMode().name();
-            return new PinnacleWire.Button("openUrl", title, open.url().toString(), metadata, webviewMode, null,
-                    null, null, null, null, null);
-        }
-        if (suggestion instanceof Suggestion.Dial dial) {
-            return new PinnacleWire.Button("call", title, dial.phoneNumber(), metadata, null, null, null, null, null,
-                    null, null);
-        }
-        if (suggestion instanceof Suggestion.ShowLocation location) {
-            return new PinnacleWire.Button("sendLocation", title, null, metadata, null, null, null, null, null,
-                    new PinnacleWire.LatLong(location.latitude(), location.longitude()), location.label());
-        }
-        if (suggestion instanceof Suggestion.RequestLocation) {
-            return new PinnacleWire.Button("requestUserLocation", title, null, metadata, null, null, null, null, null,
-                    null, null);
-        }
-        Suggestion.CreateCalendarEvent event = (Suggestion.CreateCalendarEvent) suggestion;
-        return new PinnacleWire.Button("scheduleEvent", title, null, metadata, null, event.title(),
-                ISO_OFFSET_DATE_TIME.format(event.start()), ISO_OFFSET_DATE_TIME.format(event.end()),
-                event.description(), null, null);
     }
 
     /**

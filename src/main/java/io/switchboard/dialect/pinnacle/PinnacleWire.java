@@ -25,16 +25,20 @@ public final class PinnacleWire {
     }
 
     /** {@code POST /messages/send/sms}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SmsSend(String from, String to, String text, SmsOptions options) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SmsOptions(Schedule schedule, String tracking) implements SendOptions {
     }
 
     /** {@code POST /messages/send/mms}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MmsSend(String from, String to, String text, List<String> mediaUrls, MmsOptions options) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MmsOptions(@JsonProperty("multiple_messages") Boolean multipleMessages, Boolean validate,
             Schedule schedule, String tracking) implements SendOptions {
     }
@@ -44,14 +48,17 @@ public final class PinnacleWire {
      * body of {@code POST /messages/validate/rcs} is the same without {@code from}, {@code to}, {@code fallback} and
      * {@code options}.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RcsSend(String from, String to, String text, String media, List<Card> cards,
             List<Button> quickReplies, Fallback fallback, RcsOptions options) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RcsOptions(Schedule schedule, String tracking, Boolean transcode, Boolean validate,
             @JsonProperty("standalone_card") StandaloneCard standaloneCard) implements SendOptions {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StandaloneCard(String orientation, @JsonProperty("image_alignment") String imageAlignment) {
     }
 
@@ -59,6 +66,7 @@ public final class PinnacleWire {
      * {@code sendAt} and {@code endDate} are ISO date-times, with an offset or local to {@code timezone} (an IANA
      * zone, UTC when absent); {@code recurrence} is an AWS cron expression with six fields.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Schedule(String sendAt, String recurrence, String timezone, String endDate) {
 
         /** {@code "schedule": {}}, as in Pinnacle's own MMS example, schedules nothing: the message goes now. */
@@ -83,10 +91,12 @@ public final class PinnacleWire {
             String name) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LatLong(Double lat, Double lng) {
     }
 
     /** Sent as SMS or MMS when the recipient cannot get RCS; at least one of {@code text} and {@code mediaUrls}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Fallback(String from, String text, List<String> mediaUrls) {
     }
 

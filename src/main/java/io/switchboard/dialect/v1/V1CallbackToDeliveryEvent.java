@@ -1,6 +1,7 @@
 package io.switchboard.dialect.v1;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.callback.CarrierCallbackReader;
 import io.switchboard.camel.Variables;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
@@ -14,9 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.camel.spi.DataType;
 import org.apache.camel.spi.DataTypeTransformer;
-import org.apache.camel.spi.Transformer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component("v1CallbackToDeliveryEvent")
 @DataTypeTransformer(fromType = "v1:callback", toType = "canonical:delivery-event",
         description = "A v1 carrier webhook to a normalized delivery event")
-public class V1CallbackToDeliveryEvent extends Transformer {
+public class V1CallbackToDeliveryEvent extends CarrierCallbackReader {
 
     private static final String MESSAGE_EVENTS = "message.";
     static final String REVOKED_REASON = "The carrier revoked the message";
@@ -48,16 +47,8 @@ public class V1CallbackToDeliveryEvent extends Transformer {
     private static final List<String> REASON_FIELDS = List.of("failure_reason", "error_message", "reason",
             "error_code");
 
-    private final Clock clock;
-
     public V1CallbackToDeliveryEvent(Clock clock) {
-        this.clock = clock;
-    }
-
-    @Override
-    public void transform(org.apache.camel.Message message, DataType from, DataType to) {
-        Leg leg = message.getExchange().getVariable(Variables.LEG, Leg.class);
-        message.setBody(toEvent(message.getBody(JsonNode.class), leg).orElse(null));
+        super(clock);
     }
 
     /** The carrier's message id of a webhook that reports a message status, else null. */
@@ -65,6 +56,7 @@ public class V1CallbackToDeliveryEvent extends Transformer {
         return status(callback).isPresent() ? messageId(callback).orElse(null) : null;
     }
 
+    @Override
     public Optional<DeliveryEvent> toEvent(JsonNode callback, Leg leg) {
         Optional<String> status = status(callback);
         if (status.isEmpty()) {
@@ -103,12 +95,6 @@ public class V1CallbackToDeliveryEvent extends Transformer {
     private static Optional<String> messageId(JsonNode callback) {
         JsonNode data = callback.path("data");
         return text(data, "message_id").or(() -> text(data, "id")).or(() -> text(callback, "message_id"));
-    }
-
-    private static Optional<String> text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isValueNode() && !value.asText().isBlank()
-                ? Optional.of(value.asText().trim()) : Optional.empty();
     }
 
     private static Optional<Instant> instant(String value) {

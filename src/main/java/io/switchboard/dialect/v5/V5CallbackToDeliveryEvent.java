@@ -1,6 +1,7 @@
 package io.switchboard.dialect.v5;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.callback.CarrierCallbackReader;
 import io.switchboard.camel.Variables;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
@@ -14,9 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.camel.spi.DataType;
 import org.apache.camel.spi.DataTypeTransformer;
-import org.apache.camel.spi.Transformer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +32,7 @@ import org.springframework.stereotype.Component;
 @Component
 @DataTypeTransformer(fromType = "v5:callback", toType = "canonical:delivery-event",
         description = "A v5 carrier delivery callback to a normalized delivery event")
-public class V5CallbackToDeliveryEvent extends Transformer {
+public class V5CallbackToDeliveryEvent extends CarrierCallbackReader {
 
     private static final List<String> ID_FIELDS = List.of("messageGUID", "messageGuid", "transactionGUID", "guid",
             "messageId");
@@ -56,18 +55,11 @@ public class V5CallbackToDeliveryEvent extends Transformer {
             Map.entry("30003", EventType.FAILED), Map.entry("30004", EventType.FAILED),
             Map.entry("EXPIRED", EventType.EXPIRED));
 
-    private final Clock clock;
-
     public V5CallbackToDeliveryEvent(Clock clock) {
-        this.clock = clock;
+        super(clock);
     }
 
     @Override
-    public void transform(org.apache.camel.Message message, DataType from, DataType to) {
-        Leg leg = message.getExchange().getVariable(Variables.LEG, Leg.class);
-        message.setBody(toEvent(message.getBody(JsonNode.class), leg).orElse(null));
-    }
-
     public Optional<DeliveryEvent> toEvent(JsonNode callback, Leg leg) {
         Optional<EventType> type = first(callback, STATUS_FIELDS)
                 .map(status -> STATUSES.get(status.toUpperCase(Locale.ROOT)));

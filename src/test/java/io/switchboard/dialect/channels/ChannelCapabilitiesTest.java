@@ -27,7 +27,7 @@ class ChannelCapabilitiesTest {
 
     private static final Duration TTL = Duration.ofMinutes(10);
     private static final CarrierConnector CARRIER = new CarrierConnector("channels-us", Dialect.CHANNELS,
-            "http://127.0.0.1:1", "AccessKey k", "ws", "ch", "key", null, Duration.ofSeconds(1),
+            "http://127.0.0.1:1", "AccessKey k", "ws", "ch", "key", null, null, Duration.ofSeconds(1),
             Duration.ofSeconds(1), 1, TTL);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));

@@ -21,8 +21,8 @@ class V1SignaturesTest {
             .getBytes(StandardCharsets.UTF_8);
 
     private static CarrierProperties.CarrierConfig v1(String id, String secret) {
-        return new CarrierProperties.CarrierConfig(id, Dialect.V1, "https://api.arowana.example", null, null, "key",
-                null, null, null, secret, null, null, null, null, null);
+        return new CarrierProperties.CarrierConfig(id, null, Dialect.V1, "https://api.arowana.example", null, null, "key",
+                null, null, null, secret, null, null, null, null, null, null);
     }
 
     private final V1Signatures signatures;

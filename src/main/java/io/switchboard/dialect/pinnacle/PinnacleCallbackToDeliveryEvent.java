@@ -1,0 +1,89 @@
+package io.switchboard.dialect.pinnacle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.callback.CarrierCallbackReader;
+import io.switchboard.camel.Variables;
+import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.EventType;
+import io.switchboard.model.Ids;
+import io.switchboard.store.Leg;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.spi.DataTypeTransformer;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code pinnacle:callback} (a Pinnacle {@code MessageEvent} webhook, {@code FORMATS.md} §1.10, parsed to a tree) to
+ * {@code canonical:delivery-event}.
+ *
+ * <p>Read leniently: a {@code MESSAGE.STATUS} event (or one with no {@code type} but a {@code status}) in either
+ * case; the message id from {@code message.id}, else a top-level {@code messageId}; the time from {@code deliveredAt}
+ * for a delivery and {@code sentAt} for a send (UTC when it has no offset), else when the hub saw it. {@code SENT} is sent, {@code DELIVERED}
+ * delivered, {@code READ} read, {@code SEND_FAILED} and {@code DELIVERY_FAILED} failed. {@code QUEUED},
+ * {@code PENDING} and {@code FALLBACK_SENT} (the hub runs failover itself, so Pinnacle never falls back for it) report
+ * nothing new, and inbound messages, typing and other event types are not about a sent message: the callback route
+ * acknowledges them and publishes nothing.
+ *
+ * <p>Needs from the exchange: the variable {@value Variables#LEG}, the leg the message id belongs to.
+ */
+@Component("pinnacleCallbackToDeliveryEvent")
+@DataTypeTransformer(fromType = "pinnacle:callback", toType = "canonical:delivery-event",
+        description = "A Pinnacle message status webhook to a normalized delivery event")
+public class PinnacleCallbackToDeliveryEvent extends CarrierCallbackReader {
+
+    private static final String STATUS_EVENT = "MESSAGE.STATUS";
+    private static final Map<String, EventType> STATUSES = Map.of(
+            "SENT", EventType.SENT, "DELIVERED", EventType.DELIVERED, "READ", EventType.READ,
+            "SEND_FAILED", EventType.FAILED, "DELIVERY_FAILED", EventType.FAILED);
+    private static final List<String> REASON_FIELDS = List.of("error", "errorMessage", "reason");
+    static final String UNKNOWN_FAILURE = "Pinnacle reported %s without a reason";
+
+    public PinnacleCallbackToDeliveryEvent(Clock clock) {
+        super(clock);
+    }
+
+    /** The carrier's message id of a webhook that reports a status the hub records, else null. */
+    public String messageIdOfStatus(JsonNode callback) {
+        return status(callback).isPresent() ? messageId(callback).orElse(null) : null;
+    }
+
+    @Override
+    public Optional<DeliveryEvent> toEvent(JsonNode callback, Leg leg) {
+        Optional<String> status = status(callback);
+        if (status.isEmpty()) {
+            return Optional.empty();
+        }
+        EventType type = STATUSES.get(status.get());
+        Optional<String> at = switch (type) {
+            case DELIVERED -> text(callback, "deliveredAt");
+            case SENT -> text(callback, "sentAt");
+            default -> Optional.empty();
+        };
+        Instant occurredAt = at.flatMap(time -> PinnacleTimes.instant(time, ZoneOffset.UTC))
+                .orElseGet(clock::instant);
+        String reason = type != EventType.FAILED ? null
+                : REASON_FIELDS.stream().map(name -> text(callback, name).or(() -> text(callback.path("message"),
+                        name))).flatMap(Optional::stream).findFirst()
+                        .orElse(UNKNOWN_FAILURE.formatted(status.get()));
+        return Optional.of(new DeliveryEvent(Ids.eventId(), type, occurredAt, leg.messageId(), leg.tenantId(),
+                leg.carrierId(), messageId(callback).orElse(leg.carrierMessageId()), leg.channel(), reason));
+    }
+
+    /** The upper-case status of a status event that the hub maps, else empty. */
+    private static Optional<String> status(JsonNode callback) {
+        Optional<String> type = text(callback, "type").map(name -> name.toUpperCase(Locale.ROOT));
+        if (type.isPresent() && !type.get().equals(STATUS_EVENT)) {
+            return Optional.empty();
+        }
+        return text(callback, "status").map(word -> word.toUpperCase(Locale.ROOT)).filter(STATUSES::containsKey);
+    }
+
+    private static Optional<String> messageId(JsonNode callback) {
+        return text(callback.path("message"), "id").or(() -> text(callback, "messageId"));
+    }
+}

@@ -1,0 +1,213 @@
+package io.switchboard.sandbox;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.api.ApiException;
+import io.switchboard.dialect.pinnacle.PinnacleResponses;
+import io.switchboard.dialect.pinnacle.PinnacleSignatures;
+import io.switchboard.dialect.pinnacle.PinnacleValidator;
+import io.switchboard.dialect.pinnacle.PinnacleWire;
+import io.switchboard.pricing.Prices;
+import io.switchboard.sms.Segmentation;
+import io.switchboard.sms.SmsSegments;
+import io.switchboard.web.HubAddress;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A Pinnacle carrier simulator: {@code POST /sandbox/pinnacle/messages/send/{sms,mms,rcs}} checks the
+ * {@code PINNACLE-API-KEY} and the request (by the hub's own Pinnacle rules), answers in Pinnacle's send and error
+ * shapes ({@code FORMATS.md} §1.6, §1.9), and posts {@code MESSAGE.STATUS} webhooks with the
+ * {@code PINNACLE-SIGNING-SECRET} header to the hub's {@code /callbacks/pinnacle}, behaving as
+ * {@link SandboxBehaviour} says for the recipient. The webhook's {@code message} names the message's type, id and
+ * text; card and button details are left out, as the hub reads none of them.
+ */
+@RestController
+@RequestMapping("/sandbox/pinnacle/messages/send")
+@ConditionalOnProperty(name = "switchboard.sandbox.enabled", havingValue = "true")
+class PinnacleSandboxCarrier {
+
+    static final String CARRIER = "sandbox-pinnacle";
+    static final String CALLBACK_PATH = "/callbacks/pinnacle";
+    static final String API_KEY_HEADER = "PINNACLE-API-KEY";
+    static final String FAILURE_REASON = "Recipient handset rejected the message";
+    static final String SMS_FAILURE_REASON = "Carrier could not reach the handset";
+
+    private final SandboxProperties properties;
+    private final SandboxLedger ledger;
+    private final SandboxCallbacks callbacks;
+    private final PinnacleValidator validator;
+    private final PinnacleResponses responses;
+    private final Prices prices;
+    private final HubAddress hub;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    PinnacleSandboxCarrier(SandboxProperties properties, SandboxLedger ledger, SandboxCallbacks callbacks,
+            PinnacleValidator validator, PinnacleResponses responses, Prices prices, HubAddress hub,
+            ObjectMapper mapper, Clock clock) {
+        this.properties = properties;
+        this.ledger = ledger;
+        this.callbacks = callbacks;
+        this.validator = validator;
+        this.responses = responses;
+        this.prices = prices;
+        this.hub = hub;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/sms", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> sms(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
+        return send(headers, body, PinnacleWire.SmsSend.class, validator::sms, request -> new Send(request.to(),
+                request.from(), Kind.SMS, new EventMessage("SMS", null, request.text(), null, null)));
+    }
+
+    @PostMapping(path = "/mms", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> mms(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
+        return send(headers, body, PinnacleWire.MmsSend.class, validator::mms, request -> new Send(request.to(),
+                request.from(), Kind.MMS, new EventMessage("MMS", null, request.text(), request.mediaUrls(), null)));
+    }
+
+    @PostMapping(path = "/rcs", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> rcs(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
+        return send(headers, body, PinnacleWire.RcsSend.class, validator::rcs, request -> new Send(request.to(),
+                request.from(), Kind.RCS, new EventMessage(request.text() != null ? "RCS_TEXT"
+                        : request.media() != null ? "RCS_MEDIA" : "RCS_CARDS", null, request.text(), null,
+                        request.media())));
+    }
+
+    private <T> ResponseEntity<Object> send(HttpHeaders headers, byte[] body, Class<T> type, Consumer<T> validate,
+            Function<T, Send> describe) {
+        if (!authorized(headers.getFirst(API_KEY_HEADER))) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(new PinnacleResponses.Error("Invalid API key."));
+        }
+        byte[] bytes = body == null ? new byte[0] : body;
+        T request;
+        try {
+            request = mapper.readValue(bytes, type);
+        } catch (IOException e) {
+            return ResponseEntity.badRequest().body(new PinnacleResponses.Error("The body is not valid JSON."));
+        }
+        Send send = describe.apply(request);
+        try {
+            validate.accept(request);
+        } catch (ApiException refused) {
+            return answer(send, request, headers, HttpStatus.BAD_REQUEST, responses.error(refused), null);
+        }
+        SandboxBehaviour behaviour = SandboxBehaviour.forRecipient(send.to());
+        if (behaviour == SandboxBehaviour.NOT_RCS_CAPABLE && send.kind() == Kind.RCS) {
+            return answer(send, request, headers, HttpStatus.BAD_REQUEST,
+                    new PinnacleResponses.Error("The recipient cannot receive RCS and the message has no fallback."),
+                    null);
+        }
+        if (behaviour == SandboxBehaviour.FLAKY
+                && ledger.failsThisAttempt(SandboxRequests.bodyKey(bytes), properties.flakyFailures())) {
+            return answer(send, request, headers, HttpStatus.SERVICE_UNAVAILABLE,
+                    new PinnacleResponses.Error("Service temporarily unavailable."), null);
+        }
+        String messageId = "msg_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        postWebhooks(send, messageId, behaviour);
+        return answer(send, request, headers, HttpStatus.OK, accepted(send, messageId), messageId);
+    }
+
+    private Object accepted(Send send, String messageId) {
+        return switch (send.kind()) {
+            case SMS -> {
+                SmsSegments segments = Segmentation.forSending(send.message().text());
+                yield new PinnacleResponses.SentSms(messageId, new PinnacleResponses.SegmentCount(segments.count(),
+                        segments.encoding().id()), prices.sms(segments), send.from(), send.to(), "queued");
+            }
+            case MMS -> new PinnacleResponses.SentMms(List.of(messageId), 1, prices.mms(1), send.from(), send.to(),
+                    "queued");
+            case RCS -> new PinnacleResponses.SentRcs(messageId, 1, prices.rcs(1), send.from(), send.to(), "queued");
+        };
+    }
+
+    private ResponseEntity<Object> answer(Send send, Object request, HttpHeaders headers, HttpStatus status,
+            Object body, String messageId) {
+        ledger.record(CARRIER, send.to(), SandboxRequests.headerNames(headers), request, status.value(), messageId);
+        return ResponseEntity.status(status).body(body);
+    }
+
+    private void postWebhooks(Send send, String messageId, SandboxBehaviour behaviour) {
+        Instant sentAt = clock.instant();
+        Instant deliveredAt = sentAt.plus(properties.callbackDelay());
+        boolean rcs = send.kind() == Kind.RCS;
+        MessageEvent delivered = event(send, messageId, "DELIVERED", sentAt, deliveredAt, null);
+        List<MessageEvent> events = switch (behaviour) {
+            case FAILS_LATER -> List.of(event(send, messageId, "DELIVERY_FAILED", sentAt, null, FAILURE_REASON));
+            case SILENT -> List.of();
+            // Pinnacle reports reads for RCS only
+            case READ -> rcs ? List.of(delivered, event(send, messageId, "READ", sentAt, deliveredAt, null))
+                    : List.of(delivered);
+            // the same event twice, as a retried webhook delivery, then a late send report
+            case DUPLICATES -> List.of(delivered, delivered, event(send, messageId, "SENT", sentAt, null, null));
+            case SMS_DELIVERY_FAILS -> List.of(rcs ? delivered
+                    : event(send, messageId, "DELIVERY_FAILED", sentAt, null, SMS_FAILURE_REASON));
+            case NOT_RCS_CAPABLE, FLAKY, DELIVERED -> List.of(delivered);
+        };
+        List<byte[]> bodies = new ArrayList<>();
+        for (MessageEvent event : events) {
+            bodies.add(SandboxRequests.json(mapper, event));
+        }
+        callbacks.post(URI.create(hub.localBaseUrl() + CALLBACK_PATH),
+                Map.of(PinnacleSignatures.HEADER, properties.pinnacle().signingSecret()), bodies);
+    }
+
+    private static MessageEvent event(Send send, String messageId, String status, Instant sentAt,
+            Instant deliveredAt, String error) {
+        EventMessage message = send.message();
+        return new MessageEvent("MESSAGE.STATUS", new Conversation("conv_" + messageId, send.from(), send.to()),
+                status, "OUTBOUND", 1, sentAt, deliveredAt,
+                new EventMessage(message.type(), messageId, message.text(), message.mediaUrls(), message.media()),
+                null, null, error);
+    }
+
+    private boolean authorized(String apiKey) {
+        byte[] expected = properties.pinnacle().apiKey().getBytes(StandardCharsets.UTF_8);
+        return apiKey != null && MessageDigest.isEqual(expected, apiKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private enum Kind { SMS, MMS, RCS }
+
+    /** What the sandbox needs to know about any send. */
+    private record Send(String to, String from, Kind kind, EventMessage message) {
+    }
+
+    /**
+     * Pinnacle's {@code MessageEvent}. {@code error} is not in the published type; the sandbox adds the reason of a
+     * failure there, which the hub reads when a carrier gives one.
+     */
+    record MessageEvent(String type, Conversation conversation, String status, String direction, int segments,
+            Instant sentAt, Instant deliveredAt, EventMessage message, String originalMessageId,
+            Object fallbackMessage, @JsonInclude(JsonInclude.Include.NON_NULL) String error) {
+    }
+
+    record Conversation(String id, String from, String to) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record EventMessage(String type, String id, String text, List<String> mediaUrls, String media) {
+    }
+}
