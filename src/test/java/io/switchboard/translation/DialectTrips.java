@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.dialect.channels.CanonicalToChannelsMessage;
 import io.switchboard.dialect.channels.ChannelsMessage;
 import io.switchboard.dialect.channels.ChannelsMessageToCanonical;
+import io.switchboard.dialect.pinnacle.CanonicalToPinnacleMms;
+import io.switchboard.dialect.pinnacle.CanonicalToPinnacleRcs;
+import io.switchboard.dialect.pinnacle.CanonicalToPinnacleSms;
 import io.switchboard.dialect.pinnacle.PinnacleMmsToCanonical;
 import io.switchboard.dialect.pinnacle.PinnacleRcsToCanonical;
 import io.switchboard.dialect.pinnacle.PinnacleSmsToCanonical;
@@ -42,11 +45,14 @@ final class DialectTrips {
     private final PinnacleSmsToCanonical pinnacleSmsIn = new PinnacleSmsToCanonical(clock);
     private final PinnacleMmsToCanonical pinnacleMmsIn = new PinnacleMmsToCanonical(clock);
     private final PinnacleRcsToCanonical pinnacleRcsIn = new PinnacleRcsToCanonical(clock);
+    private final CanonicalToPinnacleSms pinnacleSmsOut = new CanonicalToPinnacleSms();
+    private final CanonicalToPinnacleMms pinnacleMmsOut = new CanonicalToPinnacleMms();
+    private final CanonicalToPinnacleRcs pinnacleRcsOut = new CanonicalToPinnacleRcs();
     private final ChannelsMessageToCanonical channelsIn = new ChannelsMessageToCanonical(clock);
     private final CanonicalToChannelsMessage channelsOut = new CanonicalToChannelsMessage();
 
     /** The dialects the hub can send through, in the order the matrix lists them. */
-    static final List<String> CARRIER_DIALECTS = List.of("v5", "v1", "channels");
+    static final List<String> CARRIER_DIALECTS = List.of("v5", "v1", "pinnacle", "channels");
 
     /** A client's request body in {@code dialect} (for Pinnacle: {@code pinnacle-sms}, …) as the hub accepts it. */
     Message accept(String dialect, byte[] body) {
@@ -70,9 +76,22 @@ final class DialectTrips {
             case "v5" -> v5In.toCanonical(wire(v5Out.toV5(message, V5_CALLBACK), V5Message.class), TENANT,
                     ACCEPTED_AT);
             case "v1" -> v1In.toCanonical(wire(v1Out.toV1(message), V1SendRequest.class), TENANT, ACCEPTED_AT);
+            case "pinnacle" -> throughPinnacle(message);
             case "channels" -> channelsIn.toCanonical(wire(channelsOut.toChannels(message), ChannelsMessage.class),
                     TENANT, ACCEPTED_AT);
             default -> throw new IllegalArgumentException("No carrier dialect " + dialect);
+        };
+    }
+
+    /** Through the send path of the message's channel, as the Pinnacle carrier route picks it. */
+    private Message throughPinnacle(Message message) {
+        return switch (message.channel()) {
+            case SMS -> pinnacleSmsIn.toCanonical(wire(pinnacleSmsOut.toSms(message), PinnacleWire.SmsSend.class),
+                    TENANT, ACCEPTED_AT);
+            case MMS -> pinnacleMmsIn.toCanonical(wire(pinnacleMmsOut.toMms(message), PinnacleWire.MmsSend.class),
+                    TENANT, ACCEPTED_AT);
+            case RCS -> pinnacleRcsIn.toCanonical(wire(pinnacleRcsOut.toRcs(message), PinnacleWire.RcsSend.class),
+                    TENANT, ACCEPTED_AT);
         };
     }
 

@@ -16,8 +16,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,8 +54,8 @@ public record TranslationLosses(List<String> hubFields, List<Loss> losses) {
      *
      * @param effect {@code dropped}: the field comes back empty; {@code filled}: a field the original left empty
      *               comes back with a value (a given one comes back as it was); {@code approximated}: the field comes
-     *               back changed, as MAPPING.md describes; {@code refused}: the dialect cannot write the message at
-     *               all (no paths)
+     *               back changed, as MAPPING.md describes (a path found on either side is left out of both);
+     *               {@code refused}: the dialect cannot write the message at all (no paths)
      */
     public record Loss(String id, List<String> through, Effect effect, List<String> paths, List<When> when) {
 
@@ -120,8 +122,13 @@ public record TranslationLosses(List<String> hubFields, List<Loss> losses) {
                             .filter(found -> before.at(found).isMissingNode())
                             .forEach(found -> remove(after, found));
                     case APPROXIMATED -> {
-                        find(before, path).forEach(found -> remove(before, found));
-                        find(after, path).forEach(found -> remove(after, found));
+                        // a condition may hold on one side only (card[!title] once the title is filled in)
+                        Set<String> found = new LinkedHashSet<>(find(before, path));
+                        found.addAll(find(after, path));
+                        found.forEach(pointer -> {
+                            remove(before, pointer);
+                            remove(after, pointer);
+                        });
                     }
                     case REFUSED -> {
                         // a refused message never makes the trip
