@@ -2,6 +2,9 @@ package io.switchboard.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.carrier.CarrierConnector;
+import io.switchboard.carrier.Carriers;
+import io.switchboard.model.Dialect;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,10 +35,26 @@ class ProdProfileIntegrationTest extends HubIntegrationTest {
         registry.add("SWITCHBOARD_V5_BASE_URL", () -> "http://127.0.0.1:9/v5");
         registry.add("SWITCHBOARD_V5_USERNAME", () -> "acme");
         registry.add("SWITCHBOARD_V5_PASSWORD", () -> "carrier-secret");
+        registry.add("SWITCHBOARD_PINNACLE_ENABLED", () -> "true");
+        registry.add("SWITCHBOARD_PINNACLE_API_KEY", () -> "pk_live_acme");
+        registry.add("SWITCHBOARD_PINNACLE_SIGNING_SECRET", () -> "pss_live_acme");
     }
+
+    @Autowired
+    private Carriers carriers;
 
     private static String basic(String login) {
         return "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldHaveTheCarriersTheEnvironmentSwitchesOnWithItsCredentials() {
+        assertThat(carriers.ofDialect(Dialect.PINNACLE)).singleElement()
+                .returns("https://api.pinnacle.sh", CarrierConnector::baseUrl)
+                .returns("pk_live_acme", CarrierConnector::authorization);
+        assertThat(carriers.ofDialect(Dialect.V5)).extracting(CarrierConnector::id).containsExactly("v5-rcs");
+        assertThat(carriers.ofDialect(Dialect.V1)).isEmpty();
+        assertThat(carriers.ofDialect(Dialect.CHANNELS)).isEmpty();
     }
 
     @Test
