@@ -1,8 +1,13 @@
 package io.switchboard.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.dialect.channels.CanonicalToChannelsMessage;
+import io.switchboard.dialect.channels.ChannelsMessage;
+import io.switchboard.dialect.channels.ChannelsMessageToCanonical;
+import io.switchboard.dialect.pinnacle.CanonicalToPinnacleRcs;
 import io.switchboard.dialect.pinnacle.PinnacleRcsToCanonical;
 import io.switchboard.dialect.pinnacle.PinnacleWire;
+import io.switchboard.dialect.v1.CanonicalToV1Message;
 import io.switchboard.dialect.v1.V1MessageToCanonical;
 import io.switchboard.dialect.v1.V1SendRequest;
 import io.switchboard.dialect.v5.CanonicalToV5Message;
@@ -10,6 +15,7 @@ import io.switchboard.dialect.v5.V5Message;
 import io.switchboard.dialect.v5.V5MessageToCanonical;
 import io.switchboard.json.Json;
 import io.switchboard.model.Message;
+import io.switchboard.transcode.RcsTranscoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,11 +48,16 @@ public class TranslationBenchmark {
     private final V1MessageToCanonical v1In = new V1MessageToCanonical(clock);
     private final V5MessageToCanonical v5In = new V5MessageToCanonical(clock);
     private final PinnacleRcsToCanonical pinnacleIn = new PinnacleRcsToCanonical(clock);
+    private final ChannelsMessageToCanonical channelsIn = new ChannelsMessageToCanonical(clock);
     private final CanonicalToV5Message v5Out = new CanonicalToV5Message(null);
+    private final CanonicalToV1Message v1Out = new CanonicalToV1Message();
+    private final CanonicalToPinnacleRcs pinnacleOut = new CanonicalToPinnacleRcs();
+    private final CanonicalToChannelsMessage channelsOut = new CanonicalToChannelsMessage();
 
     private byte[] v1Card;
     private byte[] v5Card;
     private byte[] pinnacleCard;
+    private byte[] channelsMms;
     private Message card;
 
     @Setup
@@ -54,6 +65,8 @@ public class TranslationBenchmark {
         v1Card = fixture("fixtures/v1/rich-card-standalone.json");
         v5Card = fixture("fixtures/v5/seed/rcs-card.json");
         pinnacleCard = fixture("fixtures/pinnacle/send-rcs-standalone-card.json");
+        // Channels carries no cards: its typical rich message is an MMS with a picture, as a card transcodes to
+        channelsMms = fixture("golden/channels/mms-images.json");
         card = v1In.toCanonical(mapper.readValue(v1Card, V1SendRequest.class), "demo", Instant.now());
     }
 
@@ -79,8 +92,30 @@ public class TranslationBenchmark {
     }
 
     @Benchmark
+    public Message channelsToCanonical() throws IOException {
+        return channelsIn.toCanonical(mapper.readValue(channelsMms, ChannelsMessage.class), "demo", clock.instant());
+    }
+
+    @Benchmark
     public byte[] canonicalToV5() throws IOException {
         return mapper.writeValueAsBytes(v5Out.toV5(card, CALLBACK_URL));
+    }
+
+    @Benchmark
+    public byte[] canonicalToV1() throws IOException {
+        return mapper.writeValueAsBytes(v1Out.toV1(card));
+    }
+
+    @Benchmark
+    public byte[] canonicalToPinnacle() throws IOException {
+        return mapper.writeValueAsBytes(pinnacleOut.toRcs(card));
+    }
+
+    /** The card transcoded to an MMS (the Channels carrier has no RCS), then written as a Channels request. */
+    @Benchmark
+    public byte[] canonicalToChannels() throws IOException {
+        return mapper.writeValueAsBytes(channelsOut.toChannels(card.withContent(RcsTranscoder.transcode(card.content(),
+                true))));
     }
 
     private static byte[] fixture(String path) {
