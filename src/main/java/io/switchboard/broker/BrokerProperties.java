@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ingress           anycast queue where legacy systems put messages in any dialect
  * @param ingressInvalid    where an invalid ingress message without a reply-to goes, with its errors attached
  * @param outbound          anycast queue of accepted messages waiting for dispatch
+ * @param failover          anycast queue of failover requests, some scheduled for when an RCS leg's time is up
  * @param events            multicast address of delivery events
  * @param timelineQueue     the store's durable queue on {@code events}
  * @param webhooksQueue     the webhook fan-out's durable queue on {@code events}
@@ -19,8 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param webhookRetry      backoff for webhook deliveries the receiver did not accept
  */
 @ConfigurationProperties("switchboard.broker")
-public record BrokerProperties(String ingress, String ingressInvalid, String outbound, String events, String timelineQueue, String webhooksQueue,
-        String webhookDeliveries, String deadLetters, Retry dispatchRetry, Retry webhookRetry) {
+public record BrokerProperties(String ingress, String ingressInvalid, String outbound, String failover, String events,
+        String timelineQueue, String webhooksQueue, String webhookDeliveries, String deadLetters, Retry dispatchRetry, Retry webhookRetry) {
 
     /**
      * Exponential backoff with jitter, done by the broker's scheduled redelivery so no thread waits.

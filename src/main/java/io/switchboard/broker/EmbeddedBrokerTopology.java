@@ -27,6 +27,7 @@ class EmbeddedBrokerTopology implements ArtemisConfigurationCustomizer {
         configuration.addQueueConfiguration(anycast(broker.ingress()));
         configuration.addQueueConfiguration(anycast(broker.ingressInvalid()));
         configuration.addQueueConfiguration(anycast(broker.outbound()));
+        configuration.addQueueConfiguration(anycast(broker.failover()));
         configuration.addQueueConfiguration(anycast(broker.webhookDeliveries()));
         configuration.addQueueConfiguration(anycast(broker.deadLetters()));
         configuration.addQueueConfiguration(QueueConfiguration.of(broker.timelineQueue())

@@ -32,20 +32,40 @@ public class CarrierContent {
         if (message.channel() != Channel.RCS) {
             return null;
         }
-        Content leg = clientLeg(message.failover(), carrier);
+        return smsOrMms(message, carrier, carrier.carries(Channel.SMS), carrier.carries(Channel.MMS));
+    }
+
+    /**
+     * The SMS or MMS leg an RCS message fails over to through this carrier: the client's own leg, else the RCS content
+     * transcoded, as {@link #fit} makes it; null when the carrier carries neither SMS nor MMS, or not the one channel
+     * the failover chain allows it.
+     *
+     * @param only SMS or MMS to allow that channel alone, null for both
+     */
+    public Message failoverLeg(Message message, CarrierConnector carrier, Channel only) {
+        boolean sms = carrier.carries(Channel.SMS) && (only == null || only == Channel.SMS);
+        boolean mms = carrier.carries(Channel.MMS) && (only == null || only == Channel.MMS);
+        return sms || mms ? smsOrMms(message, carrier, sms, mms) : null;
+    }
+
+    private static Message smsOrMms(Message message, CarrierConnector carrier, boolean sms, boolean mms) {
+        Content leg = clientLeg(message.failover(), sms, mms);
         if (leg != null) {
             return withContent(message, leg, smsSender(senderOf(message.failover(), leg), carrier));
         }
-        Content transcoded = RcsTranscoder.transcode(message.content(), carrier.carries(Channel.MMS));
+        Content transcoded = RcsTranscoder.transcode(message.content(), mms);
+        if (transcoded instanceof SmsContent && !sms) {
+            return null;
+        }
         return withContent(message, transcoded, smsSender(null, carrier));
     }
 
-    private static Content clientLeg(FailoverPlan plan, CarrierConnector carrier) {
-        if (plan.mms() != null && carrier.carries(Channel.MMS)) {
-            FailoverPlan.MmsLeg mms = plan.mms();
-            return new MmsContent(mms.text(), mms.subject(), mms.mediaUrls());
+    private static Content clientLeg(FailoverPlan plan, boolean sms, boolean mms) {
+        if (plan.mms() != null && mms) {
+            FailoverPlan.MmsLeg leg = plan.mms();
+            return new MmsContent(leg.text(), leg.subject(), leg.mediaUrls());
         }
-        if (plan.sms() != null && carrier.carries(Channel.SMS)) {
+        if (plan.sms() != null && sms) {
             return new SmsContent(plan.sms().text());
         }
         return null;

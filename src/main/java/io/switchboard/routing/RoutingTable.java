@@ -1,76 +1,195 @@
 package io.switchboard.routing;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.switchboard.carrier.CarrierProperties;
+import io.switchboard.model.Channel;
 import io.switchboard.model.Message;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
  * The routing rules the hub runs with, read from {@code switchboard.routing.file} ({@code config/routing.yaml}).
- * Unknown keys and carriers the configuration does not define are refused at start, so a typo cannot route silently
- * to the default.
+ * Unknown keys and carriers the configuration does not define are refused, so a typo cannot route silently to the
+ * default: at start the hub does not start; on a {@link #reload} the rules in force stay and the refusal, naming the
+ * line, is logged and kept for operators ({@link #lastRefusal}).
  */
-@Component
+@Component("routingTable")
 public class RoutingTable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RoutingTable.class);
     private static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // durations as in application.yaml: 30s, 10m, 1h (or ISO-8601)
+            .addModule(new SimpleModule().addDeserializer(Duration.class, new FromStringDeserializer<>(Duration.class) {
+                @Override
+                protected Duration _deserialize(String value, DeserializationContext context) {
+                    return DurationStyle.detectAndParse(value);
+                }
+            }))
             .build();
 
-    private final RoutingRules rules;
+    private final Resource file;
+    private final Predicate<String> knownCarrier;
+    private volatile RoutingRules rules;
+    private volatile long readModified;
+    private volatile String lastRefusal;
 
     public RoutingTable(@Value("${switchboard.routing.file}") Resource file, CarrierProperties carriers) {
-        Set<String> known = carriers.carriers().stream().map(CarrierProperties.CarrierConfig::id)
-                .collect(Collectors.toSet());
-        this.rules = read(file, known::contains);
+        this.file = file;
+        Set<String> known = carriers.carriers().stream().filter(carrier -> !Boolean.FALSE.equals(carrier.enabled()))
+                .map(CarrierProperties.CarrierConfig::id).collect(Collectors.toSet());
+        this.knownCarrier = known::contains;
+        this.readModified = lastModified(file);
+        this.rules = read(file, knownCarrier);
+    }
+
+    /** The route of the message, or null when the table names no carrier for it. */
+    public RoutingRules.Route routeFor(Message message) {
+        return rules.routeFor(message);
     }
 
     /** The id of the carrier that sends the message, or null when the table names none for it. */
     public String carrierFor(Message message) {
-        return rules.carrierFor(message);
+        RoutingRules.Route route = routeFor(message);
+        return route == null ? null : route.carrier();
+    }
+
+    /**
+     * Reads the file again if it changed since it was last read. Valid rules replace those in force at once; invalid
+     * ones are refused and the rules in force stay.
+     *
+     * @return true when new rules took effect
+     */
+    public synchronized boolean reload() {
+        long modified = lastModified(file);
+        if (modified == readModified) {
+            return false;
+        }
+        readModified = modified;
+        try {
+            rules = read(file, knownCarrier);
+            lastRefusal = null;
+            LOG.info("Routing rules reloaded from {}: {} rules", file.getDescription(), rules.rules().size());
+            return true;
+        } catch (IllegalStateException refused) {
+            lastRefusal = refused.getMessage();
+            LOG.error("Routing rules not reloaded, the rules in force stay: {}", refused.getMessage());
+            return false;
+        }
+    }
+
+    /** The rules in force. */
+    public RoutingRules rules() {
+        return rules;
+    }
+
+    /** Why the last change of the file was refused, or null when the rules in force are the file's. */
+    public String lastRefusal() {
+        return lastRefusal;
     }
 
     static RoutingRules read(Resource file, Predicate<String> knownCarrier) {
-        RoutingRules rules;
-        try (InputStream in = file.getInputStream()) {
-            rules = YAML.readValue(in, RoutingRules.class);
+        String text;
+        try {
+            text = file.getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the routing rules " + file.getDescription() + ": "
                     + e.getMessage(), e);
         }
+        RoutingRules rules;
+        try {
+            rules = YAML.readValue(text, RoutingRules.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IllegalStateException(file.getDescription() + (at == null ? "" : ", line " + at.getLineNr())
+                    + ": " + e.getOriginalMessage(), e);
+        }
         if (rules == null) {
             throw new IllegalStateException("The routing rules " + file.getDescription() + " are empty");
         }
+        Set<String> ids = new HashSet<>();
         for (RoutingRules.Rule rule : rules.rules()) {
             if (rule.id() == null || rule.id().isBlank()) {
                 throw new IllegalStateException(file.getDescription() + ": every rule needs an id");
             }
-            requireKnown(file, "rule '" + rule.id() + "'", rule.carrier(), knownCarrier);
+            String where = file.getDescription() + ", line " + lineOf(text, rule.id()) + ", rule '" + rule.id() + "'";
+            if (!ids.add(rule.id())) {
+                throw new IllegalStateException(where + ": another rule has the same id");
+            }
+            requireKnown(where, rule.carrier(), knownCarrier);
+            if (rule.failover() != null) {
+                requireValid(where, rule.failover(), knownCarrier);
+            }
         }
         rules.defaults().forEach((channel, carrier) ->
-                requireKnown(file, "the default for " + channel, carrier, knownCarrier));
+                requireKnown(file.getDescription() + ": the default for " + channel, carrier, knownCarrier));
+        requireValid(file.getDescription() + ": the default failover", rules.failover(), knownCarrier);
         return rules;
     }
 
-    private static void requireKnown(Resource file, String where, String carrier, Predicate<String> knownCarrier) {
+    private static void requireValid(String where, RoutingRules.Failover failover, Predicate<String> knownCarrier) {
+        for (RoutingRules.FailoverStep step : failover.chain()) {
+            requireKnown(where + " failover chain", step.carrier(), knownCarrier);
+            if (step.channel() == Channel.RCS) {
+                throw new IllegalStateException(where + ": a failover chain step carries SMS or MMS, not RCS");
+            }
+        }
+        if (failover.mode() == RoutingRules.FailoverMode.HUB && failover.chain().isEmpty()) {
+            throw new IllegalStateException(where + ": failover mode hub needs a chain of carriers");
+        }
+    }
+
+    private static void requireKnown(String where, String carrier, Predicate<String> knownCarrier) {
         if (carrier == null || !knownCarrier.test(carrier)) {
-            throw new IllegalStateException(file.getDescription() + ": " + where + " names carrier '" + carrier
+            throw new IllegalStateException(where + " names carrier '" + carrier
                     + "', which switchboard.carriers does not define");
+        }
+    }
+
+    /** The line of the rule's {@code id:}, counted from 1, for messages that point an editor at it. */
+    private static int lineOf(String text, String ruleId) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.matches("(- )?id: *[\"']?" + Pattern.quote(ruleId) + "[\"']? *(#.*)?")) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static long lastModified(Resource file) {
+        try {
+            return file.lastModified();
+        } catch (IOException e) {
+            // a resource without a file (a class path entry, bytes) never changes
+            return 0;
         }
     }
 }

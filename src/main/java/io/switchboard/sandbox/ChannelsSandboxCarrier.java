@@ -140,13 +140,13 @@ class ChannelsSandboxCarrier {
     private void scheduleNotifications(ChannelsMessageResource accepted, SandboxBehaviour behaviour, Instant at) {
         Instant later = at.plus(properties.callbackDelay());
         List<ChannelsMessageResource> changes = switch (behaviour) {
-            case FAILS_LATER -> List.of(accepted.withStatus("sending_failed", "Insufficient credit", later));
             case SMS_DELIVERY_FAILS -> List.of(accepted.withStatus("sent", null, at),
                     accepted.withStatus("delivery_failed", "Handset unreachable", later));
-            case SILENT -> List.of();
             case DUPLICATES -> List.of(accepted.withStatus("delivered", null, later),
                     accepted.withStatus("delivered", null, later), accepted.withStatus("sent", null, at));
-            case NOT_RCS_CAPABLE, FLAKY, READ, DELIVERED -> List.of(accepted.withStatus("sent", null, at),
+            // rows 00 to 02 are RCS trouble: SMS and MMS get through
+            case NOT_RCS_CAPABLE, FAILS_LATER, SILENT, FLAKY, READ, DELIVERED -> List.of(
+                    accepted.withStatus("sent", null, at),
                     accepted.withStatus("delivered", null, later));
         };
         if (changes.isEmpty()) {

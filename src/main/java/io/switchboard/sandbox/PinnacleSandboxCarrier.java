@@ -156,8 +156,10 @@ class PinnacleSandboxCarrier {
         boolean rcs = send.kind() == Kind.RCS;
         MessageEvent delivered = event(send, messageId, "DELIVERED", sentAt, deliveredAt, null);
         List<MessageEvent> events = switch (behaviour) {
-            case FAILS_LATER -> List.of(event(send, messageId, "DELIVERY_FAILED", sentAt, null, FAILURE_REASON));
-            case SILENT -> List.of();
+            // rows 00 to 02 are RCS trouble: SMS and MMS get through
+            case FAILS_LATER -> List.of(rcs ? event(send, messageId, "DELIVERY_FAILED", sentAt, null, FAILURE_REASON)
+                    : delivered);
+            case SILENT -> rcs ? List.of() : List.of(delivered);
             // Pinnacle reports reads for RCS only
             case READ -> rcs ? List.of(delivered, event(send, messageId, "READ", sentAt, deliveredAt, null))
                     : List.of(delivered);

@@ -2,14 +2,15 @@ package io.switchboard.sandbox;
 
 /**
  * What a sandbox carrier does, chosen by the last two digits of the recipient's number so every path can be
- * triggered with curl. All sandbox carriers follow this table; the README shows it.
+ * triggered with curl. All sandbox carriers follow this table; the README shows it. Rows 00 to 02 are RCS trouble
+ * (what failover is for) and 06 SMS/MMS trouble, so the SMS or MMS leg of a failed-over RCS message gets through.
  */
 public enum SandboxBehaviour {
     /** {@code 00}: not RCS-capable; RCS sends are refused at once in the carrier's own error shape. */
     NOT_RCS_CAPABLE,
-    /** {@code 01}: accepted, then an asynchronous {@code failed} callback. */
+    /** {@code 01}: RCS is accepted, then an asynchronous {@code failed} callback; SMS and MMS are delivered. */
     FAILS_LATER,
-    /** {@code 02}: accepted, then no callback at all. */
+    /** {@code 02}: RCS is accepted, then no callback at all; SMS and MMS are delivered. */
     SILENT,
     /** {@code 03}: the first two attempts get HTTP 503, the third is accepted and delivered. */
     FLAKY,

@@ -151,8 +151,10 @@ class V1SandboxCarrier {
         Instant deliveredAt = dispatchedAt.plus(properties.callbackDelay());
         V1CarrierWebhook delivered = webhook(request, messageId, "delivered", deliveredAt, null);
         List<V1CarrierWebhook> events = switch (behaviour) {
-            case FAILS_LATER -> List.of(webhook(request, messageId, "failed", deliveredAt, FAILURE_REASON));
-            case SILENT -> List.of();
+            // rows 00 to 02 are RCS trouble: SMS gets through
+            case FAILS_LATER -> List.of(sms ? delivered
+                    : webhook(request, messageId, "failed", deliveredAt, FAILURE_REASON));
+            case SILENT -> sms ? List.of(delivered) : List.of();
             case READ -> List.of(delivered,
                     webhook(request, messageId, "read", deliveredAt.plus(properties.callbackDelay()), null));
             // the same event twice, as a retried webhook delivery, then a late dispatch report

@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -147,19 +148,32 @@ public class MessageStore {
      */
     @Transactional
     public Leg openLeg(Message message, int legNumber, Channel channel, String carrierId) {
+        return claimLeg(message, legNumber, channel, carrierId, null);
+    }
+
+    /**
+     * Claims leg {@code legNumber} for one claimant, such as the failover request that asks for it: the claimant that
+     * first inserts the leg owns it, and gets it back on a retry; any other claimant gets null and must not send it.
+     * The unique constraint on (message, leg number) decides between racing claimants.
+     *
+     * @param claimant who claims the leg; null for the message's own dispatch, which any retry of it may resume
+     * @return the leg, or null when the message was revoked or the leg belongs to another claimant
+     */
+    @Transactional
+    public Leg claimLeg(Message message, int legNumber, Channel channel, String carrierId, String claimant) {
         if (EventType.REVOKED.statusWord().equals(lockedStatus(message.id()))) {
             return null;
         }
         String legId = Leg.idOf(message.id(), legNumber);
         Optional<Leg> existing = findLeg(legId);
         if (existing.isPresent()) {
-            return existing.get();
+            return ownedBy(legId, claimant) ? existing.get() : null;
         }
         Instant now = clock.instant();
         boolean inserted = insertUnlessPresent(() -> jdbc.sql("""
-                INSERT INTO message_legs (leg_id, message_id, leg_number, channel, carrier_id, status,
+                INSERT INTO message_legs (leg_id, message_id, leg_number, channel, carrier_id, status, claimed_by,
                                           created_at, updated_at)
-                VALUES (:leg, :message, :number, :channel, :carrier, :status, :now, :now)
+                VALUES (:leg, :message, :number, :channel, :carrier, :status, :claimant, :now, :now)
                 """)
                 .param("leg", legId)
                 .param("message", message.id())
@@ -167,13 +181,36 @@ public class MessageStore {
                 .param("channel", channel.name())
                 .param("carrier", carrierId)
                 .param("status", Leg.LegStatus.DISPATCHING.name())
+                .param("claimant", claimant)
                 .param("now", utc(now))
                 .update());
         if (!inserted) {
-            return findLeg(legId).orElseThrow();
+            return ownedBy(legId, claimant) ? findLeg(legId).orElseThrow() : null;
         }
         return new Leg(legId, message.id(), message.tenantId(), legNumber, channel, carrierId, null,
                 Leg.LegStatus.DISPATCHING);
+    }
+
+    private boolean ownedBy(String legId, String claimant) {
+        String owner = jdbc.sql("SELECT claimed_by FROM message_legs WHERE leg_id = :leg").param("leg", legId)
+                .query(String.class).optional().orElse(null);
+        return Objects.equals(owner, claimant);
+    }
+
+    /** True when the carrier reported the leg delivered or read: RCS that arrived needs no failover. */
+    public boolean legDelivered(String messageId, String carrierId, String carrierMessageId) {
+        if (carrierMessageId == null) {
+            return false;
+        }
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM message_events
+                WHERE message_id = :message AND carrier_id = :carrier AND carrier_message_id = :carrierMessageId
+                  AND type IN ('message.delivered', 'message.read')
+                """)
+                .param("message", messageId)
+                .param("carrier", carrierId)
+                .param("carrierMessageId", carrierMessageId)
+                .query(Integer.class).single() > 0;
     }
 
     /**

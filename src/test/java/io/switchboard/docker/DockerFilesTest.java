@@ -56,7 +56,7 @@ class DockerFilesTest {
                 .collect(Collectors.toMap(queue -> queue.getName().toString(), queue -> queue));
 
         assertThat(queues.keySet()).containsExactlyInAnyOrder(broker.ingress(), broker.ingressInvalid(),
-                broker.outbound(), broker.timelineQueue(),
+                broker.outbound(), broker.failover(), broker.timelineQueue(),
                 broker.webhooksQueue(), broker.webhookDeliveries(), broker.deadLetters());
         assertThat(queues.get(broker.timelineQueue()).getAddress().toString()).isEqualTo(broker.events());
         assertThat(queues.get(broker.timelineQueue()).getRoutingType()).isEqualTo(RoutingType.MULTICAST);

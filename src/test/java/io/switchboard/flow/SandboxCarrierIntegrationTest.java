@@ -12,7 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Each row of the sandbox table (README), as the v5 RCS carrier plays it, seen in the message's timeline. */
+/**
+ * The rows of the sandbox table (README) that need no failover, as the v5 RCS carrier plays them, seen in the
+ * message's timeline; FailoverIntegrationTest plays rows 00 to 02.
+ */
 class SandboxCarrierIntegrationTest extends HubIntegrationTest {
 
     @Autowired
@@ -38,34 +41,6 @@ class SandboxCarrierIntegrationTest extends HubIntegrationTest {
         eventually().during(Duration.ofMillis(400)).until(() -> timeline(messageId), expected::equals);
         assertThat(status(messageId).path("status").asText()).isEqualTo(finalStatus);
         assertThat(carrierAnswers(recipient)).containsExactly(200);
-    }
-
-    @Test
-    void shouldRecordTheSynchronousRefusalOfARecipientThatIsNotRcsCapable() {
-        String messageId = sendV1("+15550100200");
-
-        eventually().until(() -> timeline(messageId), List.of("queued", "failed")::equals);
-        JsonNode status = status(messageId);
-        assertThat(status.path("status").asText()).isEqualTo("failed");
-        assertThat(status.path("events").get(1).path("reason").asText()).contains("not RCS capable");
-        assertThat(carrierAnswers("+15550100200")).containsExactly(400);
-    }
-
-    @Test
-    void shouldRecordALaterFailureCallback() {
-        String messageId = sendV1("+15550100201");
-
-        eventually().until(() -> timeline(messageId), List.of("queued", "sent", "failed")::equals);
-        assertThat(status(messageId).path("events").get(2).path("reason").asText())
-                .isEqualTo("Recipient handset rejected the message");
-    }
-
-    @Test
-    void shouldStayAtSentWhenTheCarrierNeverCallsBack() {
-        String messageId = sendV1("+15550100202");
-
-        eventually().during(Duration.ofMillis(500)).until(() -> timeline(messageId), List.of("queued", "sent")::equals);
-        assertThat(status(messageId).path("status").asText()).isEqualTo("sent");
     }
 
     @Test

@@ -10,11 +10,23 @@ import io.switchboard.model.Message;
 import io.switchboard.model.MmsContent;
 import io.switchboard.model.SmsContent;
 import io.switchboard.model.TextContent;
+import io.switchboard.carrier.CarrierProperties;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
 
@@ -28,28 +40,28 @@ class RoutingTableTest {
     @Test
     void firstMatchingRuleWins() {
         Message germanFromAcme = message("demo", Dialect.V5, "agent_acme", "+4917612345678", rcs());
-        assertThat(rules.carrierFor(germanFromAcme)).isEqualTo("carrier-b");
-        assertThat(rules.carrierFor(message("demo", Dialect.V5, "agent_acme", "+14155550100", rcs())))
+        assertThat(carrierFor(germanFromAcme)).isEqualTo("carrier-b");
+        assertThat(carrierFor(message("demo", Dialect.V5, "agent_acme", "+14155550100", rcs())))
                 .isEqualTo("carrier-c");
     }
 
     @Test
     void everyConditionOfARuleMustHold() {
         SmsContent sms = new SmsContent("hi");
-        assertThat(rules.carrierFor(message("other", Dialect.PINNACLE, "+14155550199", "+14155550100", sms)))
+        assertThat(carrierFor(message("other", Dialect.PINNACLE, "+14155550199", "+14155550100", sms)))
                 .isEqualTo("carrier-c");
-        assertThat(rules.carrierFor(message("other", Dialect.V5, "+14155550199", "+14155550100", sms)))
+        assertThat(carrierFor(message("other", Dialect.V5, "+14155550199", "+14155550100", sms)))
                 .as("source dialect not listed").isEqualTo("carrier-b");
-        assertThat(rules.carrierFor(message("demo", Dialect.PINNACLE, "+14155550199", "+14155550100", sms)))
+        assertThat(carrierFor(message("demo", Dialect.PINNACLE, "+14155550199", "+14155550100", sms)))
                 .as("tenant not listed").isEqualTo("carrier-b");
     }
 
     @Test
     void unmatchedMessagesGoToTheirChannelsDefaultOrNowhere() {
-        assertThat(rules.carrierFor(message("demo", Dialect.V1, "agent_x", "+14155550100", rcs())))
+        assertThat(carrierFor(message("demo", Dialect.V1, "agent_x", "+14155550100", rcs())))
                 .isEqualTo("carrier-a");
         MmsContent mms = new MmsContent(null, null, List.of(URI.create("https://example.com/a.jpg")));
-        assertThat(rules.carrierFor(message("demo", Dialect.V1, "+14155550199", "+14155550100", mms))).isNull();
+        assertThat(carrierFor(message("demo", Dialect.V1, "+14155550199", "+14155550100", mms))).isNull();
     }
 
     @Test
@@ -64,7 +76,7 @@ class RoutingTableTest {
         assertThatThrownBy(() -> RoutingTable.read(new ClassPathResource("routing/unknown-key.yaml"),
                 CARRIERS::contains))
                 .hasMessageContaining("recipient_prefix")
-                .hasMessageContaining("line: ");
+                .hasMessageContaining("line 5");
     }
 
     @Test
@@ -74,6 +86,82 @@ class RoutingTableTest {
                         "sandbox-channels-sms-only")::contains).rules()).hasSize(5);
         assertThat(RoutingTable.read(new FileSystemResource("config/routing-prod.yaml"),
                 Set.of("v5-rcs")::contains).defaults()).containsKey(Channel.RCS);
+    }
+
+    @Test
+    void aRuleNamesItsFailoverAndOtherMessagesGetTheDefaultOne() {
+        RoutingRules.Route german = rules.routeFor(message("demo", Dialect.V5, "agent_x", "+4917612345678", rcs()));
+        RoutingRules.Route unmatched = rules.routeFor(message("demo", Dialect.V1, "agent_x", "+14155550100", rcs()));
+
+        assertThat(german.rule()).isEqualTo("german-numbers");
+        assertThat(german.failover()).isEqualTo(new RoutingRules.Failover(RoutingRules.FailoverMode.HUB,
+                Duration.ofSeconds(30), List.of(new RoutingRules.FailoverStep("carrier-c", Channel.MMS),
+                        new RoutingRules.FailoverStep("carrier-b", null))));
+        assertThat(unmatched.rule()).isEqualTo(RoutingRules.DEFAULT_RULE);
+        assertThat(unmatched.failover().mode()).isEqualTo(RoutingRules.FailoverMode.NONE);
+    }
+
+    static Stream<Arguments> invalidRules() {
+        String head = "# a rule with a mistake\nrules:\n  - id: typo\n";
+        return Stream.of(
+                Arguments.of(head + "    carrier: carier-b\n", "line 3, rule 'typo' names carrier 'carier-b'"),
+                Arguments.of(head + "    carrier: carrier-a\n    failover: {mode: hub}\n",
+                        "line 3, rule 'typo': failover mode hub needs a chain of carriers"),
+                Arguments.of(head + "    carrier: carrier-a\n    failover: {chain: [{carrier: nope}]}\n",
+                        "line 3, rule 'typo' failover chain names carrier 'nope'"),
+                Arguments.of(head + "    carrier: carrier-a\n    failover: {chain: [{carrier: carrier-b, channel: RCS}]}\n",
+                        "a failover chain step carries SMS or MMS, not RCS"),
+                Arguments.of(head + "    carrier: carrier-a\n  - id: typo\n    carrier: carrier-b\n",
+                        "rule 'typo': another rule has the same id"),
+                Arguments.of(head + "    carrier: carrier-a\n    failover: {mode: sometimes}\n", "line 5"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidRules")
+    void refusesAnInvalidRuleNamingItsLine(String yaml, String refusal) {
+        assertThatThrownBy(() -> RoutingTable.read(new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)),
+                CARRIERS::contains)).hasMessageContaining(refusal);
+    }
+
+    @Test
+    void reloadsAChangedFileAndKeepsTheRulesInForceWhenTheChangeIsInvalid(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("routing.yaml");
+        Files.writeString(file, "defaults:\n  RCS: carrier-a\n");
+        RoutingTable table = new RoutingTable(new FileSystemResource(file), new CarrierProperties(
+                CARRIERS.stream().map(RoutingTableTest::carrier).toList()));
+        Message message = message("demo", Dialect.V5, "agent_x", "+14155550100", rcs());
+
+        assertThat(table.reload()).as("unchanged").isFalse();
+        write(file, "defaults:\n  RCS: carrier-b\n", 1);
+        assertThat(table.reload()).isTrue();
+        assertThat(table.carrierFor(message)).isEqualTo("carrier-b");
+
+        write(file, "defaults:\n  RCS: carrier-c\nrules:\n  - id: broken\n    carrier: nowhere\n", 2);
+        assertThat(table.reload()).isFalse();
+        assertThat(table.carrierFor(message)).isEqualTo("carrier-b");
+        assertThat(table.lastRefusal()).contains("line 4, rule 'broken' names carrier 'nowhere'");
+
+        write(file, "defaults:\n  RCS: carrier-c\n", 3);
+        assertThat(table.reload()).isTrue();
+        assertThat(table.carrierFor(message)).isEqualTo("carrier-c");
+        assertThat(table.lastRefusal()).isNull();
+    }
+
+    /** Writes the file with a modification time {@code step} seconds on, as an editor saving it later would. */
+    private static void write(Path file, String yaml, int step) throws Exception {
+        Files.writeString(file, yaml);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis()
+                + step * 1000L));
+    }
+
+    private static CarrierProperties.CarrierConfig carrier(String id) {
+        return new CarrierProperties.CarrierConfig(id, null, Dialect.V5, "https://carrier.example", "u", "p", null,
+                null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private String carrierFor(Message message) {
+        RoutingRules.Route route = rules.routeFor(message);
+        return route == null ? null : route.carrier();
     }
 
     private static Content rcs() {

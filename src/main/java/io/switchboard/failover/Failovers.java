@@ -1,0 +1,157 @@
+package io.switchboard.failover;
+
+import io.switchboard.carrier.CarrierConnector;
+import io.switchboard.carrier.CarrierContent;
+import io.switchboard.carrier.Carriers;
+import io.switchboard.model.Channel;
+import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.EventType;
+import io.switchboard.model.Ids;
+import io.switchboard.model.Message;
+import io.switchboard.routing.RoutingRules;
+import io.switchboard.routing.RoutingTable;
+import io.switchboard.store.Leg;
+import io.switchboard.store.MessageStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * When an RCS message fails over, and to what. A failure of the RCS leg (refused, failed or expired) becomes a
+ * {@link FailoverRequest} instead of the message's failure when the routing rule's failover mode is {@code hub};
+ * so does an RCS leg that is not delivered within its time limit. The request then picks the first carrier of the
+ * rule's chain that carries the leg (the client's own SMS/MMS leg, else the RCS content transcoded).
+ */
+@Component("failovers")
+public class Failovers {
+
+    private final RoutingTable routing;
+    private final Carriers carriers;
+    private final CarrierContent content;
+    private final MessageStore store;
+    private final Clock clock;
+
+    public Failovers(RoutingTable routing, Carriers carriers, CarrierContent content, MessageStore store,
+            Clock clock) {
+        this.routing = routing;
+        this.carriers = carriers;
+        this.content = content;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The failover a failure event stands for, or null when the event stays what it is. */
+    public FailoverRequest divert(DeliveryEvent event) {
+        boolean rcsFailure = (event.type() == EventType.FAILED || event.type() == EventType.EXPIRED)
+                && event.channel() == Channel.RCS && event.carrier() != null;
+        if (!rcsFailure || hubFailover(event.messageId()).isEmpty()) {
+            return null;
+        }
+        FailoverRequest.Trigger trigger = event.type() == EventType.EXPIRED ? FailoverRequest.Trigger.EXPIRED
+                : event.carrierMessageId() == null ? FailoverRequest.Trigger.REFUSED : FailoverRequest.Trigger.FAILED;
+        return new FailoverRequest(event.messageId(), trigger, event.carrier(), event.carrierMessageId(),
+                event.reason());
+    }
+
+    /**
+     * The time-limit request for an RCS leg the carrier just accepted, due after the rule's failover {@code ttl} or
+     * the message's own time-to-live when shorter; null when the leg is not RCS or the message has no time limit.
+     */
+    public ScheduledFailover timeLimit(Leg leg, Message message) {
+        if (leg.channel() != Channel.RCS) {
+            return null;
+        }
+        Optional<RoutingRules.Failover> failover = hubFailover(message);
+        Duration ttl = failover.isEmpty() ? null : shorter(failover.get().ttl(), message.timeToLive());
+        if (ttl == null) {
+            return null;
+        }
+        return new ScheduledFailover(new FailoverRequest(message.id(), FailoverRequest.Trigger.TIME_LIMIT,
+                leg.carrierId(), leg.carrierMessageId(), "not delivered within " + ttl.toSeconds() + "s"),
+                clock.instant().plus(ttl).toEpochMilli());
+    }
+
+    private static Duration shorter(Duration one, Duration other) {
+        if (one == null || other == null) {
+            return one == null ? other : one;
+        }
+        return one.compareTo(other) <= 0 ? one : other;
+    }
+
+    /** A failover request the broker holds back until {@code dueAt} (epoch milliseconds). */
+    public record ScheduledFailover(FailoverRequest request, long dueAt) {
+    }
+
+    /** What a failover request leads to. */
+    public FailoverDecision decide(FailoverRequest request) {
+        Optional<Message> found = store.findMessage(request.messageId());
+        if (found.isEmpty()) {
+            return FailoverDecision.skip("message " + request.messageId() + " is not stored");
+        }
+        Message message = found.get();
+        if (request.trigger() == FailoverRequest.Trigger.TIME_LIMIT
+                && store.legDelivered(message.id(), request.carrierId(), request.carrierMessageId())) {
+            return FailoverDecision.skip("RCS reached " + message.recipient() + " in time");
+        }
+        Optional<RoutingRules.Failover> failover = hubFailover(message);
+        if (failover.isPresent()) {
+            for (RoutingRules.FailoverStep step : failover.get().chain()) {
+                CarrierConnector carrier = carriers.byId(step.carrier());
+                Message leg = content.failoverLeg(message, carrier, step.channel());
+                if (leg != null) {
+                    return FailoverDecision.send(carrier, leg, event(EventType.FAILOVER, request, message,
+                            describe(request)));
+                }
+            }
+        }
+        if (request.trigger() == FailoverRequest.Trigger.TIME_LIMIT) {
+            return FailoverDecision.skip("no failover carrier carries a leg of " + message.id());
+        }
+        EventType type = request.trigger() == FailoverRequest.Trigger.EXPIRED ? EventType.EXPIRED : EventType.FAILED;
+        return FailoverDecision.unrecovered(event(type, request, message, request.reason()));
+    }
+
+    private Optional<RoutingRules.Failover> hubFailover(String messageId) {
+        return store.findMessage(messageId).flatMap(this::hubFailover);
+    }
+
+    private Optional<RoutingRules.Failover> hubFailover(Message message) {
+        RoutingRules.Route route = routing.routeFor(message);
+        return route == null || route.failover().mode() != RoutingRules.FailoverMode.HUB ? Optional.empty()
+                : Optional.of(route.failover());
+    }
+
+    private static String describe(FailoverRequest request) {
+        String trigger = request.trigger().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return request.reason() == null ? trigger : trigger + ": " + request.reason();
+    }
+
+    private DeliveryEvent event(EventType type, FailoverRequest request, Message message, String reason) {
+        boolean fromCarrier = type != EventType.FAILOVER;
+        return new DeliveryEvent(Ids.eventId(), type, clock.instant(), message.id(), message.tenantId(),
+                request.carrierId(), fromCarrier ? request.carrierMessageId() : null, Channel.RCS, reason);
+    }
+
+    /**
+     * @param carrier     the failover carrier, when the leg is sent
+     * @param leg         the message as the failover leg sends it
+     * @param event       {@code message.failover} naming the trigger, or the failure to report when no leg can go
+     * @param skipped     why nothing happens, when nothing does
+     */
+    public record FailoverDecision(CarrierConnector carrier, Message leg, DeliveryEvent event, String skipped) {
+
+        static FailoverDecision send(CarrierConnector carrier, Message leg, DeliveryEvent failover) {
+            return new FailoverDecision(carrier, leg, failover, null);
+        }
+
+        static FailoverDecision unrecovered(DeliveryEvent failure) {
+            return new FailoverDecision(null, null, failure, null);
+        }
+
+        static FailoverDecision skip(String why) {
+            return new FailoverDecision(null, null, null, why);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.switchboard.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.failover.FailoverRequest;
+import io.switchboard.model.Channel;
+import io.switchboard.model.Message;
+import io.switchboard.sandbox.SandboxLedger;
+import io.switchboard.store.Leg;
+import io.switchboard.store.MessageStore;
+import io.switchboard.testing.Fixtures;
+import io.switchboard.testing.HubClient;
+import io.switchboard.testing.HubIntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * RCS to numbers without a sandbox rule goes through the v5 sandbox carrier and fails over by the default of
+ * config/routing.yaml: hub mode, the SMS/MMS leg through sandbox-channels. Rows 00 to 02 of the sandbox table are
+ * the three triggers (refused, failed callback, time limit); each ends with exactly one SMS at the Channels carrier.
+ */
+class FailoverIntegrationTest extends HubIntegrationTest {
+
+    @Autowired
+    private SandboxLedger sandbox;
+
+    @Autowired
+    private MessageStore store;
+
+    @Autowired
+    private ProducerTemplate camel;
+
+    private List<SandboxLedger.Entry> sends(String carrier, String recipient) {
+        String digits = recipient.substring(1);
+        return sandbox.entries().stream().filter(entry -> entry.carrier().equals(carrier))
+                .filter(entry -> entry.recipient().equals(recipient) || entry.recipient().equals(digits)).toList();
+    }
+
+    /** The v1 text-with-chips fixture, with a time-to-live when given. */
+    private String send(String recipient, String ttl) {
+        ObjectNode request = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
+        request.put("to", recipient);
+        if (ttl != null) {
+            request.put("ttl", ttl);
+        }
+        HubClient.Response accepted = hub().postJson("/v1/messages", request, "Authorization", V1_KEY);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        return accepted.json().path("message_id").asText();
+    }
+
+    private JsonNode event(String messageId, String type) {
+        for (JsonNode event : status(messageId).path("events")) {
+            if (event.path("type").asText().equals(type)) {
+                return event;
+            }
+        }
+        throw new AssertionError("no " + type + " event for " + messageId);
+    }
+
+    @Test
+    void shouldFailOverAtOnceWhenTheCarrierRefusesRcs() {
+        String recipient = "+15550300100";
+        String messageId = send(recipient, null);
+
+        eventually().until(() -> timeline(messageId), List.of("queued", "failover", "sent", "delivered")::equals);
+        assertThat(event(messageId, "failover").path("reason").asText())
+                .startsWith("refused: ").contains("not RCS capable");
+        assertThat(status(messageId).path("status").asText()).isEqualTo("delivered");
+        assertThat(sends("sandbox-v5", recipient)).extracting(SandboxLedger.Entry::httpStatus).containsExactly(400);
+        assertThat(sends("sandbox-channels", recipient)).singleElement().satisfies(sms ->
+                assertThat(Fixtures.toTree(sms.request()).at("/body/type").asText()).isEqualTo("text"));
+    }
+
+    @Test
+    void shouldFailOverWhenTheCarrierReportsRcsFailed() {
+        String recipient = "+15550300101";
+        String messageId = send(recipient, null);
+
+        eventually().until(() -> timeline(messageId),
+                List.of("queued", "sent", "failover", "sent", "delivered")::equals);
+        assertThat(event(messageId, "failover").path("reason").asText()).startsWith("failed: ");
+        assertThat(sends("sandbox-channels", recipient)).hasSize(1);
+    }
+
+    @Test
+    void shouldFailOverWhenRcsIsNotDeliveredWithinItsTimeToLive() {
+        String recipient = "+15550300102";
+        String messageId = send(recipient, "2s");
+
+        eventually().during(Duration.ofMillis(500)).until(() -> timeline(messageId),
+                List.of("queued", "sent")::equals);
+        eventually().atMost(Duration.ofSeconds(15)).until(() -> timeline(messageId),
+                List.of("queued", "sent", "failover", "sent", "delivered")::equals);
+        assertThat(event(messageId, "failover").path("reason").asText())
+                .isEqualTo("time-limit: not delivered within 2s");
+        assertThat(sends("sandbox-channels", recipient)).hasSize(1);
+    }
+
+    @Test
+    void shouldNotFailOverRcsDeliveredInTimeEvenWithDuplicateCallbacks() {
+        String recipient = "+15550300105";
+        String messageId = send(recipient, "1s");
+
+        eventually().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> timeline(messageId),
+                List.of("queued", "sent", "delivered")::equals);
+        assertThat(sends("sandbox-channels", recipient)).isEmpty();
+    }
+
+    @Test
+    void shouldSendOneLegWhenAFailureAndTheTimeLimitBothTrigger() {
+        String recipient = "+15550300201";
+        String messageId = send(recipient, "1s");
+
+        eventually().until(() -> timeline(messageId),
+                List.of("queued", "sent", "failover", "sent", "delivered")::equals);
+        // the time limit falls due after the failure's failover: it finds leg 2 taken
+        eventually().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> sends("sandbox-channels", recipient).size() == 1
+                        && timeline(messageId).equals(List.of("queued", "sent", "failover", "sent", "delivered")));
+    }
+
+    @Test
+    void shouldSendOneLegForRequestsThatRaceAndIgnoreOnesForAnUnknownMessage() {
+        String recipient = "+15550300302";
+        String messageId = send(recipient, "3600s");
+        eventually().until(() -> timeline(messageId), List.of("queued", "sent")::equals);
+        Leg rcs = store.findLeg(Leg.idOf(messageId, 1)).orElseThrow();
+
+        for (FailoverRequest.Trigger trigger : FailoverRequest.Trigger.values()) {
+            camel.sendBody("direct:request-failover", new FailoverRequest(messageId, trigger, rcs.carrierId(),
+                    rcs.carrierMessageId(), "raced"));
+        }
+        camel.sendBody("direct:request-failover", new FailoverRequest("msg_unknown", FailoverRequest.Trigger.FAILED,
+                rcs.carrierId(), null, "no such message"));
+
+        eventually().until(() -> timeline(messageId).contains("delivered"));
+        eventually().during(Duration.ofSeconds(1)).until(() -> sends("sandbox-channels", recipient).size() == 1);
+        assertThat(timeline(messageId)).containsOnlyOnce("failover");
+    }
+
+    @Test
+    void shouldLeaveALegToTheClaimantThatTookItFirst() {
+        String messageId = send("+15550300402", null);
+        eventually().until(() -> timeline(messageId).contains("delivered"));
+        Message message = store.findMessage(messageId).orElseThrow();
+
+        Leg first = store.claimLeg(message, 7, Channel.SMS, "sandbox-channels", "ID:request-a");
+        Leg again = store.claimLeg(message, 7, Channel.SMS, "sandbox-channels", "ID:request-a");
+        Leg other = store.claimLeg(message, 7, Channel.SMS, "sandbox-channels", "ID:request-b");
+
+        assertThat(first).isNotNull();
+        assertThat(again).isEqualTo(first);
+        assertThat(other).isNull();
+    }
+}
