@@ -2,6 +2,7 @@ package io.switchboard.failover;
 
 import io.switchboard.carrier.CarrierConnector;
 import io.switchboard.carrier.CarrierContent;
+import io.switchboard.carrier.CarrierOutcome;
 import io.switchboard.carrier.Carriers;
 import io.switchboard.model.Channel;
 import io.switchboard.model.DeliveryEvent;
@@ -82,6 +83,16 @@ public class Failovers {
 
     /** A failover request the broker holds back until {@code dueAt} (epoch milliseconds). */
     public record ScheduledFailover(FailoverRequest request, long dueAt) {
+    }
+
+    /**
+     * What a call the carrier's circuit breaker kept from it amounts to: for an RCS leg that fails over, a refusal,
+     * so the message fails over now; for any other leg, a passing failure the broker retries later.
+     */
+    public CarrierOutcome whenCarrierDown(Leg leg, Message message, CarrierConnector carrier) {
+        String why = "the circuit breaker of " + carrier.id() + " is open";
+        boolean failsOver = leg.channel() == Channel.RCS && hubFailover(message).isPresent();
+        return failsOver ? CarrierOutcome.refused(why) : CarrierOutcome.retryLater(why);
     }
 
     /** What a failover request leads to. */

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.switchboard.carrier.CarrierBreakers;
+import io.switchboard.carrier.Carriers;
 import io.switchboard.failover.FailoverRequest;
 import io.switchboard.model.Channel;
 import io.switchboard.model.Message;
@@ -13,7 +16,9 @@ import io.switchboard.store.MessageStore;
 import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
@@ -34,6 +39,15 @@ class FailoverIntegrationTest extends HubIntegrationTest {
 
     @Autowired
     private ProducerTemplate camel;
+
+    @Autowired
+    private CarrierBreakers breakers;
+
+    @Autowired
+    private Carriers carriers;
+
+    private static final String OPERATOR = "Basic " + Base64.getEncoder()
+            .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
     private List<SandboxLedger.Entry> sends(String carrier, String recipient) {
         String digits = recipient.substring(1);
@@ -141,6 +155,27 @@ class FailoverIntegrationTest extends HubIntegrationTest {
         eventually().until(() -> timeline(messageId).contains("delivered"));
         eventually().during(Duration.ofSeconds(1)).until(() -> sends("sandbox-channels", recipient).size() == 1);
         assertThat(timeline(messageId)).containsOnlyOnce("failover");
+    }
+
+    @Test
+    void shouldFailOverAtOnceWhileTheRcsCarriersBreakerIsOpen() {
+        String recipient = "+15550300142";
+        CircuitBreaker v5 = breakers.of(carriers.byId("sandbox-v5"));
+        v5.transitionToForcedOpenState();
+        try {
+            String messageId = send(recipient, null);
+
+            eventually().until(() -> timeline(messageId),
+                    List.of("queued", "failover", "sent", "delivered")::equals);
+            assertThat(event(messageId, "failover").path("reason").asText())
+                    .isEqualTo("refused: the circuit breaker of sandbox-v5 is open");
+            assertThat(sends("sandbox-v5", recipient)).isEmpty();
+            assertThat(hub().get("/actuator/metrics/resilience4j.circuitbreaker.state?tag=name:sandbox-v5"
+                    + "&tag=state:forced_open", "Authorization", OPERATOR).json().at("/measurements/0/value")
+                    .asDouble()).isEqualTo(1.0);
+        } finally {
+            v5.transitionToClosedState();
+        }
     }
 
     @Test
