@@ -6,6 +6,7 @@ import io.switchboard.model.EventType;
 import io.switchboard.model.Ids;
 import io.switchboard.model.Message;
 import io.switchboard.store.Leg;
+import io.switchboard.store.MessageStore;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class DeliveryEvents {
 
     private final Clock clock;
+    private final MessageStore store;
 
-    public DeliveryEvents(Clock clock) {
+    public DeliveryEvents(Clock clock, MessageStore store) {
         this.clock = clock;
+        this.store = store;
     }
 
     /** Now, by the hub's clock. */
@@ -37,6 +40,16 @@ public class DeliveryEvents {
     /** The carrier refused the leg for good. */
     public DeliveryEvent failed(Leg leg, String reason) {
         return event(EventType.FAILED, leg, reason);
+    }
+
+    /**
+     * The broker's attempts at sending the message are spent (the carrier stayed unavailable); the message is on the
+     * dead-letter queue. Null for a message the hub has not stored.
+     */
+    public DeliveryEvent attemptsSpent(String messageId, String reason) {
+        return messageId == null ? null : store.findMessage(messageId).map(message -> new DeliveryEvent(Ids.eventId(),
+                EventType.FAILED, clock.instant(), message.id(), message.tenantId(), null, null, message.channel(),
+                "retries exhausted, moved to the dead-letter queue: " + reason)).orElse(null);
     }
 
     /** The hub cannot send the message: no carrier serves its channel. */

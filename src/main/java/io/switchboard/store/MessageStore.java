@@ -235,6 +235,23 @@ public class MessageStore {
         return revoked;
     }
 
+    /**
+     * Puts a failed message back to {@code queued} when an operator replays it from the dead-letter queue, so the
+     * events of the new attempt move its status forward; its timeline keeps the failure.
+     */
+    public void requeue(String messageId) {
+        jdbc.sql("""
+                UPDATE messages SET status = :queued, status_rank = :rank, updated_at = :now
+                WHERE id = :id AND status = :failed
+                """)
+                .param("queued", EventType.QUEUED.statusWord())
+                .param("rank", EventType.QUEUED.statusRank())
+                .param("failed", EventType.FAILED.statusWord())
+                .param("now", utc(clock.instant()))
+                .param("id", messageId)
+                .update();
+    }
+
     /** The message's status, with its row locked until the transaction ends; null for an unknown message. */
     private String lockedStatus(String messageId) {
         return jdbc.sql("SELECT status FROM messages WHERE id = :id FOR UPDATE")

@@ -78,7 +78,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
 
     @Test
     void shouldFailOverAtOnceWhenTheCarrierRefusesRcs() {
-        String recipient = "+15550300100";
+        String recipient = "+15550600100";
         String messageId = send(recipient, null);
 
         eventually().until(() -> timeline(messageId), List.of("queued", "failover", "sent", "delivered")::equals);
@@ -92,7 +92,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
 
     @Test
     void shouldFailOverWhenTheCarrierReportsRcsFailed() {
-        String recipient = "+15550300101";
+        String recipient = "+15550600101";
         String messageId = send(recipient, null);
 
         eventually().until(() -> timeline(messageId),
@@ -103,7 +103,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
 
     @Test
     void shouldFailOverWhenRcsIsNotDeliveredWithinItsTimeToLive() {
-        String recipient = "+15550300102";
+        String recipient = "+15550600102";
         String messageId = send(recipient, "2s");
 
         eventually().during(Duration.ofMillis(500)).until(() -> timeline(messageId),
@@ -117,7 +117,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
 
     @Test
     void shouldNotFailOverRcsDeliveredInTimeEvenWithDuplicateCallbacks() {
-        String recipient = "+15550300105";
+        String recipient = "+15550600105";
         String messageId = send(recipient, "1s");
 
         eventually().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> timeline(messageId),
@@ -127,7 +127,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
 
     @Test
     void shouldSendOneLegWhenAFailureAndTheTimeLimitBothTrigger() {
-        String recipient = "+15550300201";
+        String recipient = "+15550600201";
         String messageId = send(recipient, "1s");
 
         eventually().until(() -> timeline(messageId),
@@ -140,7 +140,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
 
     @Test
     void shouldSendOneLegForRequestsThatRaceAndIgnoreOnesForAnUnknownMessage() {
-        String recipient = "+15550300302";
+        String recipient = "+15550600302";
         String messageId = send(recipient, "3600s");
         eventually().until(() -> timeline(messageId), List.of("queued", "sent")::equals);
         Leg rcs = store.findLeg(Leg.idOf(messageId, 1)).orElseThrow();
@@ -159,7 +159,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
 
     @Test
     void shouldFailOverAtOnceWhileTheRcsCarriersBreakerIsOpen() {
-        String recipient = "+15550300142";
+        String recipient = "+15550600142";
         CircuitBreaker v5 = breakers.of(carriers.byId("sandbox-v5"));
         v5.transitionToForcedOpenState();
         try {
@@ -180,7 +180,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
 
     @Test
     void shouldLeaveALegToTheClaimantThatTookItFirst() {
-        String messageId = send("+15550300402", null);
+        String messageId = send("+15550600402", null);
         eventually().until(() -> timeline(messageId).contains("delivered"));
         Message message = store.findMessage(messageId).orElseThrow();
 

@@ -1,0 +1,130 @@
+package io.switchboard.operations;
+
+import io.switchboard.broker.BrokerProperties;
+import io.switchboard.store.MessageStore;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /actuator/deadletters} (operators only): what is on the dead-letter queue, and a replay that puts one entry
+ * back on the queue it came from, in one broker transaction, so it is neither lost nor doubled. A replayed message
+ * that had failed is queued again, so its new events move its status forward.
+ */
+@Component
+@Endpoint(id = "deadletters")
+public class DeadLettersEndpoint {
+
+    static final String REASON = "SwitchboardDeadLetterReason";
+    static final String ORIGINAL_QUEUE = "SwitchboardOriginalQueue";
+    static final String MESSAGE_ID = "SwitchboardMessageId";
+    /** Where the broker itself notes the queue of a message it dead-lettered. */
+    static final String BROKER_ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
+    private static final long RECEIVE_TIMEOUT_MS = 2_000;
+
+    private final JmsTemplate jms;
+    private final BrokerProperties broker;
+    private final MessageStore store;
+
+    public DeadLettersEndpoint(ConnectionFactory connectionFactory, BrokerProperties broker, MessageStore store) {
+        // the take from the dead-letter queue and the send to the original queue commit together
+        this.jms = new JmsTemplate(connectionFactory);
+        this.jms.setSessionTransacted(true);
+        this.broker = broker;
+        this.store = store;
+    }
+
+    @ReadOperation
+    public List<DeadLetter> list() {
+        return jms.browse(broker.deadLetters(), (session, browser) -> {
+            List<DeadLetter> letters = new ArrayList<>();
+            Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                letters.add(deadLetter((Message) messages.nextElement()));
+            }
+            return letters;
+        });
+    }
+
+    /** Puts the dead letter with this JMS message id back on its queue; 404 when there is none. */
+    @WriteOperation
+    public WebEndpointResponse<DeadLetter> replay(@Selector String id) {
+        DeadLetter replayed = jms.execute(session -> {
+            Queue deadLetters = session.createQueue(broker.deadLetters());
+            try (MessageConsumer consumer = session.createConsumer(deadLetters, "JMSMessageID = '"
+                    + id.replace("'", "''") + "'")) {
+                Message message = consumer.receive(RECEIVE_TIMEOUT_MS);
+                if (message == null) {
+                    return null;
+                }
+                DeadLetter letter = deadLetter(message);
+                if (letter.originalQueue() == null) {
+                    session.rollback();
+                    throw new IllegalStateException("Dead letter " + id + " names no queue to go back to");
+                }
+                try (MessageProducer producer = session.createProducer(session.createQueue(letter.originalQueue()))) {
+                    producer.send(copy(session, message));
+                }
+                session.commit();
+                return letter;
+            }
+        }, true);
+        if (replayed == null) {
+            return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+        }
+        if (replayed.messageId() != null) {
+            store.requeue(replayed.messageId());
+        }
+        return new WebEndpointResponse<>(replayed);
+    }
+
+    /** The message as it first went on its queue: its body and the hub's properties, without the dead-letter notes. */
+    private static Message copy(Session session, Message original) throws JMSException {
+        TextMessage copy = session.createTextMessage(((TextMessage) original).getText());
+        Enumeration<?> names = original.getPropertyNames();
+        while (names.hasMoreElements()) {
+            String name = (String) names.nextElement();
+            boolean hubProperty = name.startsWith("Switchboard") && !name.equals(REASON)
+                    && !name.equals(ORIGINAL_QUEUE);
+            if (hubProperty || name.equals("JMSXGroupID")) {
+                copy.setObjectProperty(name, original.getObjectProperty(name));
+            }
+        }
+        return copy;
+    }
+
+    private static DeadLetter deadLetter(Message message) throws JMSException {
+        String queue = message.getStringProperty(ORIGINAL_QUEUE);
+        if (queue == null) {
+            queue = message.getStringProperty(BROKER_ORIGINAL_QUEUE);
+        }
+        String reason = message.getStringProperty(REASON);
+        return new DeadLetter(message.getJMSMessageID(), message.getStringProperty(MESSAGE_ID), queue,
+                reason == null ? "the broker's delivery attempts are spent" : reason,
+                Instant.ofEpochMilli(message.getJMSTimestamp()));
+    }
+
+    /**
+     * @param id            the JMS message id, which the replay names
+     * @param messageId     the hub's message, when the letter is about one
+     * @param originalQueue the queue a replay puts it back on
+     */
+    public record DeadLetter(String id, String messageId, String originalQueue, String reason, Instant at) {
+    }
+}
