@@ -33,10 +33,10 @@ public abstract class CarrierCallbackReader extends Transformer {
     /** The event the callback reports about the leg, or empty when it reports nothing the hub records. */
     public abstract Optional<DeliveryEvent> toEvent(JsonNode callback, Leg leg);
 
-    /** The field's text, trimmed, when it is a scalar that is not blank. */
+    /** The field's text, trimmed, when it is a scalar that is neither null nor blank. */
     protected static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value != null && value.isValueNode() && !value.asText().isBlank()
+        return value != null && value.isValueNode() && !value.isNull() && !value.asText().isBlank()
                 ? Optional.of(value.asText().trim()) : Optional.empty();
     }
 }

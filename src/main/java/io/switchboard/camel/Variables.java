@@ -15,6 +15,12 @@ public final class Variables {
     /** The {@link io.switchboard.carrier.CarrierConnector} the dispatch route picked. */
     public static final String CARRIER = "carrier";
 
+    /**
+     * The {@link io.switchboard.model.FailoverPlan} an RCS carrier gets with the message to run failover itself (a
+     * routing rule's failover mode {@code carrier}), or absent.
+     */
+    public static final String CARRIER_FAILOVER = "carrierFailover";
+
     /** The {@link io.switchboard.store.Leg} a carrier call or callback is about. */
     public static final String LEG = "leg";
 

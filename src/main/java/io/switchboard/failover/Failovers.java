@@ -5,14 +5,19 @@ import io.switchboard.carrier.CarrierContent;
 import io.switchboard.carrier.CarrierOutcome;
 import io.switchboard.carrier.Carriers;
 import io.switchboard.model.Channel;
+import io.switchboard.model.Content;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
+import io.switchboard.model.FailoverPlan;
 import io.switchboard.model.Ids;
 import io.switchboard.model.Message;
+import io.switchboard.model.MmsContent;
+import io.switchboard.model.SmsContent;
 import io.switchboard.routing.RoutingRules;
 import io.switchboard.routing.RoutingTable;
 import io.switchboard.store.Leg;
 import io.switchboard.store.MessageStore;
+import io.switchboard.transcode.RcsTranscoder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -93,6 +98,36 @@ public class Failovers {
         String why = "the circuit breaker of " + carrier.id() + " is open";
         boolean failsOver = leg.channel() == Channel.RCS && hubFailover(message).isPresent();
         return failsOver ? CarrierOutcome.refused(why) : CarrierOutcome.retryLater(why);
+    }
+
+    /**
+     * The SMS/MMS leg an RCS carrier gets with the message when the rule's failover mode is {@code carrier}: the
+     * client's own legs, else the RCS content transcoded; null for any other mode, content or carrier. A leg without
+     * a sender goes from the carrier's {@code sms-sender}.
+     */
+    public FailoverPlan carrierLeg(Message message, CarrierConnector carrier) {
+        RoutingRules.Route route = routing.routeFor(message);
+        if (message.channel() != Channel.RCS || !carrier.takesFailoverLeg() || route == null
+                || route.failover().mode() != RoutingRules.FailoverMode.CARRIER) {
+            return null;
+        }
+        String sender = carrier.smsSender();
+        FailoverPlan plan = message.failover();
+        if (!plan.isEmpty()) {
+            return new FailoverPlan(
+                    plan.sms() == null ? null : new FailoverPlan.SmsLeg(orElse(plan.sms().sender(), sender),
+                            plan.sms().text()),
+                    plan.mms() == null ? null : new FailoverPlan.MmsLeg(orElse(plan.mms().sender(), sender),
+                            plan.mms().text(), plan.mms().mediaUrls(), plan.mms().subject()));
+        }
+        Content transcoded = RcsTranscoder.transcode(message.content(), true);
+        return transcoded instanceof MmsContent mms
+                ? new FailoverPlan(null, new FailoverPlan.MmsLeg(sender, mms.text(), mms.mediaUrls(), mms.subject()))
+                : new FailoverPlan(new FailoverPlan.SmsLeg(sender, ((SmsContent) transcoded).text()), null);
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value != null ? value : fallback;
     }
 
     /** What a failover request leads to. */

@@ -13,12 +13,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.switchboard.carrier.CarrierProperties;
 import io.switchboard.model.Channel;
+import io.switchboard.model.Dialect;
 import io.switchboard.model.Message;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -56,17 +58,20 @@ public class RoutingTable {
 
     private final Resource file;
     private final Predicate<String> knownCarrier;
+    private final Predicate<String> takesFailoverLeg;
     private volatile RoutingRules rules;
     private volatile long readModified;
     private volatile String lastRefusal;
 
     public RoutingTable(@Value("${switchboard.routing.file}") Resource file, CarrierProperties carriers) {
         this.file = file;
-        Set<String> known = carriers.carriers().stream().filter(carrier -> !Boolean.FALSE.equals(carrier.enabled()))
-                .map(CarrierProperties.CarrierConfig::id).collect(Collectors.toSet());
-        this.knownCarrier = known::contains;
+        Map<String, Dialect> known = carriers.carriers().stream()
+                .filter(carrier -> !Boolean.FALSE.equals(carrier.enabled()))
+                .collect(Collectors.toMap(CarrierProperties.CarrierConfig::id, CarrierProperties.CarrierConfig::dialect));
+        this.knownCarrier = known::containsKey;
+        this.takesFailoverLeg = id -> known.get(id) == Dialect.V5 || known.get(id) == Dialect.PINNACLE;
         this.readModified = lastModified(file);
-        this.rules = read(file, knownCarrier);
+        this.rules = read(file, knownCarrier, takesFailoverLeg);
     }
 
     /** The route of the message, or null when the table names no carrier for it. */
@@ -93,7 +98,7 @@ public class RoutingTable {
         }
         readModified = modified;
         try {
-            rules = read(file, knownCarrier);
+            rules = read(file, knownCarrier, takesFailoverLeg);
             lastRefusal = null;
             LOG.info("Routing rules reloaded from {}: {} rules", file.getDescription(), rules.rules().size());
             return true;
@@ -114,7 +119,13 @@ public class RoutingTable {
         return lastRefusal;
     }
 
-    static RoutingRules read(Resource file, Predicate<String> knownCarrier) {
+    /**
+     * The rules of the file, checked against the configured carriers.
+     *
+     * @param takesFailoverLeg which carriers can run failover themselves (v5, Pinnacle), for failover mode carrier
+     * @throws IllegalStateException naming the file, and the line where it can, when the rules are invalid
+     */
+    static RoutingRules read(Resource file, Predicate<String> knownCarrier, Predicate<String> takesFailoverLeg) {
         String text;
         try {
             text = file.getContentAsString(StandardCharsets.UTF_8);
@@ -145,11 +156,21 @@ public class RoutingTable {
             requireKnown(where, rule.carrier(), knownCarrier);
             if (rule.failover() != null) {
                 requireValid(where, rule.failover(), knownCarrier);
+                if (rule.failover().mode() == RoutingRules.FailoverMode.CARRIER
+                        && !takesFailoverLeg.test(rule.carrier())) {
+                    throw new IllegalStateException(where + ": failover mode carrier needs a v5 or Pinnacle carrier,"
+                            + " which sends the failover leg itself; '" + rule.carrier() + "' cannot");
+                }
             }
         }
         rules.defaults().forEach((channel, carrier) ->
                 requireKnown(file.getDescription() + ": the default for " + channel, carrier, knownCarrier));
-        requireValid(file.getDescription() + ": the default failover", rules.failover(), knownCarrier);
+        String defaultFailover = file.getDescription() + ": the default failover";
+        requireValid(defaultFailover, rules.failover(), knownCarrier);
+        if (rules.failover().mode() == RoutingRules.FailoverMode.CARRIER) {
+            throw new IllegalStateException(defaultFailover + ": mode carrier belongs on a rule whose carrier is a v5"
+                    + " or Pinnacle carrier");
+        }
         return rules;
     }
 

@@ -80,13 +80,14 @@ class PinnacleSandboxCarrier {
     @PostMapping(path = "/sms", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> sms(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
         return send(headers, body, PinnacleWire.SmsSend.class, validator::sms, request -> new Send(request.to(),
-                request.from(), Kind.SMS, new EventMessage("SMS", null, request.text(), null, null)));
+                request.from(), Kind.SMS, new EventMessage("SMS", null, request.text(), null, null), null));
     }
 
     @PostMapping(path = "/mms", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> mms(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
         return send(headers, body, PinnacleWire.MmsSend.class, validator::mms, request -> new Send(request.to(),
-                request.from(), Kind.MMS, new EventMessage("MMS", null, request.text(), request.mediaUrls(), null)));
+                request.from(), Kind.MMS, new EventMessage("MMS", null, request.text(), request.mediaUrls(), null),
+                null));
     }
 
     @PostMapping(path = "/rcs", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -94,7 +95,7 @@ class PinnacleSandboxCarrier {
         return send(headers, body, PinnacleWire.RcsSend.class, validator::rcs, request -> new Send(request.to(),
                 request.from(), Kind.RCS, new EventMessage(request.text() != null ? "RCS_TEXT"
                         : request.media() != null ? "RCS_MEDIA" : "RCS_CARDS", null, request.text(), null,
-                        request.media())));
+                        request.media()), request.fallback()));
     }
 
     private <T> ResponseEntity<Object> send(HttpHeaders headers, byte[] body, Class<T> type, Consumer<T> validate,
@@ -116,6 +117,9 @@ class PinnacleSandboxCarrier {
             return answer(send, request, headers, HttpStatus.BAD_REQUEST, responses.error(refused), null);
         }
         SandboxBehaviour behaviour = SandboxBehaviour.forRecipient(send.to());
+        if (behaviour == SandboxBehaviour.NOT_RCS_CAPABLE && send.kind() == Kind.RCS && send.fallback() != null) {
+            return fallBack(send, request, headers);
+        }
         if (behaviour == SandboxBehaviour.NOT_RCS_CAPABLE && send.kind() == Kind.RCS) {
             return answer(send, request, headers, HttpStatus.BAD_REQUEST,
                     new PinnacleResponses.Error("The recipient cannot receive RCS and the message has no fallback."),
@@ -126,9 +130,39 @@ class PinnacleSandboxCarrier {
             return answer(send, request, headers, HttpStatus.SERVICE_UNAVAILABLE,
                     new PinnacleResponses.Error("Service temporarily unavailable."), null);
         }
-        String messageId = "msg_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        postWebhooks(send, messageId, behaviour);
+        String messageId = newMessageId();
+        postWebhooks(events(send, messageId, behaviour));
         return answer(send, request, headers, HttpStatus.OK, accepted(send, messageId), messageId);
+    }
+
+    /**
+     * The recipient cannot get RCS and the send has a {@code fallback}: Pinnacle sends it at once and answers with the
+     * SMS/MMS shape plus {@code fallbackSent} and {@code originalMessageId}; the RCS message gets {@code FALLBACK_SENT}
+     * and the fallback's own statuses name the RCS message in {@code originalMessageId} (FORMATS.md §1.6, §1.10).
+     */
+    private ResponseEntity<Object> fallBack(Send send, Object request, HttpHeaders headers) {
+        String rcsId = newMessageId();
+        String fallbackId = newMessageId();
+        PinnacleWire.Fallback fallback = send.fallback();
+        boolean mms = fallback.mediaUrls() != null && !fallback.mediaUrls().isEmpty();
+        String type = mms ? "MMS" : "SMS";
+        Instant sentAt = clock.instant();
+        Instant deliveredAt = sentAt.plus(properties.callbackDelay());
+        MessageEvent fallbackSent = new MessageEvent("MESSAGE.STATUS", new Conversation("conv_" + rcsId, send.from(),
+                send.to()), "FALLBACK_SENT", "OUTBOUND", 1, sentAt, null, new EventMessage(send.message().type(),
+                rcsId, send.message().text(), null, send.message().media()), null,
+                new FallbackMessage(List.of(fallbackId), type, fallback.from(), send.to(), fallback.text(),
+                        fallback.mediaUrls()), null);
+        MessageEvent delivered = new MessageEvent("MESSAGE.STATUS", new Conversation("conv_" + fallbackId,
+                fallback.from(), send.to()), "DELIVERED", "OUTBOUND", 1, sentAt, deliveredAt,
+                new EventMessage(type, fallbackId, fallback.text(), fallback.mediaUrls(), null), rcsId, null, null);
+        postWebhooks(List.of(fallbackSent, delivered));
+        return answer(send, request, headers, HttpStatus.OK, new FallbackSent(mms ? null : fallbackId,
+                mms ? List.of(fallbackId) : null, fallback.from(), send.to(), "queued", true, rcsId), rcsId);
+    }
+
+    private static String newMessageId() {
+        return "msg_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
     private Object accepted(Send send, String messageId) {
@@ -150,12 +184,12 @@ class PinnacleSandboxCarrier {
         return ResponseEntity.status(status).body(body);
     }
 
-    private void postWebhooks(Send send, String messageId, SandboxBehaviour behaviour) {
+    private List<MessageEvent> events(Send send, String messageId, SandboxBehaviour behaviour) {
         Instant sentAt = clock.instant();
         Instant deliveredAt = sentAt.plus(properties.callbackDelay());
         boolean rcs = send.kind() == Kind.RCS;
         MessageEvent delivered = event(send, messageId, "DELIVERED", sentAt, deliveredAt, null);
-        List<MessageEvent> events = switch (behaviour) {
+        return switch (behaviour) {
             // rows 00 to 02 are RCS trouble: SMS and MMS get through
             case FAILS_LATER -> List.of(rcs ? event(send, messageId, "DELIVERY_FAILED", sentAt, null, FAILURE_REASON)
                     : delivered);
@@ -169,6 +203,9 @@ class PinnacleSandboxCarrier {
                     : event(send, messageId, "DELIVERY_FAILED", sentAt, null, SMS_FAILURE_REASON));
             case NOT_RCS_CAPABLE, FLAKY, DELIVERED -> List.of(delivered);
         };
+    }
+
+    private void postWebhooks(List<MessageEvent> events) {
         List<byte[]> bodies = new ArrayList<>();
         for (MessageEvent event : events) {
             bodies.add(SandboxRequests.json(mapper, event));
@@ -193,8 +230,20 @@ class PinnacleSandboxCarrier {
 
     private enum Kind { SMS, MMS, RCS }
 
-    /** What the sandbox needs to know about any send. */
-    private record Send(String to, String from, Kind kind, EventMessage message) {
+    /** What the sandbox needs to know about any send; {@code fallback} for an RCS send that has one. */
+    private record Send(String to, String from, Kind kind, EventMessage message, PinnacleWire.Fallback fallback) {
+    }
+
+    /** A send answered by its fallback ({@code SentRichMessageFallbackSms}/{@code …Mms}), costs left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FallbackSent(String messageId, List<String> messageIds, String sender, String recipient, String status,
+            boolean fallbackSent, String originalMessageId) {
+    }
+
+    /** The {@code fallbackMessage} of a {@code FALLBACK_SENT} event. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FallbackMessage(List<String> ids, String type, String from, String to, String text,
+            List<String> mediaUrls) {
     }
 
     /**

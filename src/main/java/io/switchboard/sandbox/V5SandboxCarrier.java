@@ -73,7 +73,8 @@ class V5SandboxCarrier {
                     "'destination' is required"));
         }
         SandboxBehaviour behaviour = SandboxBehaviour.forRecipient(destination);
-        if (behaviour == SandboxBehaviour.NOT_RCS_CAPABLE) {
+        boolean failsOver = enabled(request.smsFailover()) || enabled(request.mmsFailover());
+        if (behaviour == SandboxBehaviour.NOT_RCS_CAPABLE && !failsOver) {
             return refuse(request, headers, new V5Responses.Problem("destination", "Destination",
                     "'destination' is not RCS capable"));
         }
@@ -85,7 +86,7 @@ class V5SandboxCarrier {
         }
         String guid = UUID.randomUUID().toString();
         ledger.record(CARRIER, destination, SandboxRequests.headerNames(headers), request, 200, guid);
-        scheduleCallbacks(request, guid, behaviour);
+        scheduleCallbacks(request, guid, behaviour, failsOver);
         return ResponseEntity.ok(responses.accepted(guid, destination));
     }
 
@@ -94,13 +95,42 @@ class V5SandboxCarrier {
         return ResponseEntity.badRequest().body(responses.refused(V5Responses.INVALID, List.of(problem)));
     }
 
-    private void scheduleCallbacks(V5Message request, String guid, SandboxBehaviour behaviour) {
+    private static boolean enabled(V5Message.SmsFailover failover) {
+        return failover != null && Boolean.TRUE.equals(failover.enabled());
+    }
+
+    private static boolean enabled(V5Message.MmsFailover failover) {
+        return failover != null && Boolean.TRUE.equals(failover.enabled());
+    }
+
+    private void scheduleCallbacks(V5Message request, String guid, SandboxBehaviour behaviour, boolean failsOver) {
         if (request.callbackURL() == null || !isLoopback(request.callbackURL())) {
             return;
         }
         Instant acceptedAt = clock.instant();
         Instant deliveredAt = acceptedAt.plus(properties.callbackDelay());
-        List<V5Callback> reports = switch (behaviour) {
+        boolean rcsFails = behaviour == SandboxBehaviour.NOT_RCS_CAPABLE || behaviour == SandboxBehaviour.FAILS_LATER;
+        // a request with a failover object: the carrier sends that leg itself when RCS does not get through
+        List<V5Callback> reports = failsOver && rcsFails ? carrierFailover(request, guid, deliveredAt)
+                : reports(request, guid, behaviour, acceptedAt, deliveredAt);
+        List<byte[]> bodies = new ArrayList<>();
+        for (V5Callback report : reports) {
+            bodies.add(SandboxRequests.json(mapper, report));
+        }
+        callbacks.post(URI.create(request.callbackURL()), Map.of(), bodies);
+    }
+
+    private List<V5Callback> carrierFailover(V5Message request, String guid, Instant at) {
+        String channel = enabled(request.mmsFailover()) ? "MMS" : "SMS";
+        return List.of(new V5Callback(guid, request.source(), request.destination(), channel, "FAILOVER", null, at,
+                        null, null),
+                new V5Callback(guid, request.source(), request.destination(), channel, "DELIVERED", 40001,
+                        at.plus(properties.callbackDelay()), null, null));
+    }
+
+    private List<V5Callback> reports(V5Message request, String guid, SandboxBehaviour behaviour, Instant acceptedAt,
+            Instant deliveredAt) {
+        return switch (behaviour) {
             case FAILS_LATER -> List.of(callback(request, guid, "FAILED", 30003, deliveredAt,
                     "Recipient handset rejected the message"));
             case SILENT, NOT_RCS_CAPABLE -> List.of();
@@ -112,11 +142,6 @@ class V5SandboxCarrier {
             case FLAKY, SMS_DELIVERY_FAILS, DELIVERED -> List.of(
                     callback(request, guid, "DELIVERED", 40001, deliveredAt, null));
         };
-        List<byte[]> bodies = new ArrayList<>();
-        for (V5Callback report : reports) {
-            bodies.add(SandboxRequests.json(mapper, report));
-        }
-        callbacks.post(URI.create(request.callbackURL()), Map.of(), bodies);
     }
 
     private static V5Callback callback(V5Message request, String guid, String status, Integer code, Instant at,

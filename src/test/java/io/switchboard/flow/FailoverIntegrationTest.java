@@ -179,6 +179,46 @@ class FailoverIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void shouldHandTheSmsLegToAV5CarrierThatFailsOverItselfInCarrierMode() {
+        String recipient = "+15557410100";
+        String messageId = send(recipient, null);
+
+        eventually().until(() -> timeline(messageId), List.of("queued", "sent", "failover", "delivered")::equals);
+        assertThat(event(messageId, "failover").path("reason").asText()).isEqualTo("carrier failover: SMS");
+        assertThat(sends("sandbox-v5", recipient)).singleElement().satisfies(send -> {
+            JsonNode smsFailover = Fixtures.toTree(send.request()).path("smsFailover");
+            assertThat(smsFailover.path("enabled").asBoolean()).isTrue();
+            assertThat(smsFailover.path("failoverSource").asText()).isEqualTo("14155550100");
+            assertThat(smsFailover.path("fallbackText").asText()).startsWith("Track your order?");
+        });
+        assertThat(sends("sandbox-channels", recipient)).isEmpty();
+    }
+
+    @Test
+    void shouldHandTheFallbackToAPinnacleCarrierThatSendsItAtOnceInCarrierMode() {
+        String recipient = "+15557110100";
+        String messageId = send(recipient, null);
+
+        eventually().until(() -> timeline(messageId), List.of("queued", "sent", "failover", "delivered")::equals);
+        assertThat(event(messageId, "failover").path("reason").asText()).isEqualTo("carrier failover: SMS");
+        assertThat(sends("sandbox-pinnacle", recipient)).singleElement().satisfies(send ->
+                assertThat(Fixtures.toTree(send.request()).path("fallback").path("text").asText())
+                        .startsWith("Track your order?"));
+        assertThat(sends("sandbox-channels", recipient)).isEmpty();
+    }
+
+    @Test
+    void shouldNotFailOverRcsThatACarrierInCarrierModeDelivers() {
+        String recipient = "+15557410142";
+        String messageId = send(recipient, null);
+
+        eventually().during(Duration.ofMillis(500)).until(() -> timeline(messageId),
+                List.of("queued", "sent", "delivered")::equals);
+        assertThat(Fixtures.toTree(sends("sandbox-v5", recipient).get(0).request()).path("smsFailover").isObject())
+                .isTrue();
+    }
+
+    @Test
     void shouldLeaveALegToTheClaimantThatTookItFirst() {
         String messageId = send("+15550600402", null);
         eventually().until(() -> timeline(messageId).contains("delivered"));

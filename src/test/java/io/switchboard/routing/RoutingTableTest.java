@@ -35,7 +35,7 @@ class RoutingTableTest {
     private static final Set<String> CARRIERS = Set.of("carrier-a", "carrier-b", "carrier-c");
 
     private final RoutingRules rules = RoutingTable.read(new ClassPathResource("routing/rules.yaml"),
-            CARRIERS::contains);
+            CARRIERS::contains, CARRIERS::contains);
 
     @Test
     void firstMatchingRuleWins() {
@@ -67,14 +67,14 @@ class RoutingTableTest {
     @Test
     void refusesACarrierTheConfigurationDoesNotDefine() {
         assertThatThrownBy(() -> RoutingTable.read(new ClassPathResource("routing/unknown-carrier.yaml"),
-                CARRIERS::contains))
+                CARRIERS::contains, CARRIERS::contains))
                 .hasMessageContaining("rule 'typo' names carrier 'carier-b'");
     }
 
     @Test
     void refusesAnUnknownKeyNamingItsLine() {
         assertThatThrownBy(() -> RoutingTable.read(new ClassPathResource("routing/unknown-key.yaml"),
-                CARRIERS::contains))
+                CARRIERS::contains, CARRIERS::contains))
                 .hasMessageContaining("recipient_prefix")
                 .hasMessageContaining("line 5");
     }
@@ -83,9 +83,10 @@ class RoutingTableTest {
     void theShippedRoutingFilesNameOnlyCarriersTheirProfilesDefine() {
         assertThat(RoutingTable.read(new FileSystemResource("config/routing.yaml"),
                 Set.of("sandbox-v5", "sandbox-pinnacle", "sandbox-v1", "sandbox-channels",
-                        "sandbox-channels-sms-only")::contains).rules()).hasSize(5);
+                        "sandbox-channels-sms-only")::contains, Set.of("sandbox-v5", "sandbox-pinnacle")::contains)
+                .rules()).hasSize(7);
         assertThat(RoutingTable.read(new FileSystemResource("config/routing-prod.yaml"),
-                Set.of("v5-rcs")::contains).defaults()).containsKey(Channel.RCS);
+                Set.of("v5-rcs")::contains, "v5-rcs"::equals).defaults()).containsKey(Channel.RCS);
     }
 
     @Test
@@ -113,14 +114,16 @@ class RoutingTableTest {
                         "a failover chain step carries SMS or MMS, not RCS"),
                 Arguments.of(head + "    carrier: carrier-a\n  - id: typo\n    carrier: carrier-b\n",
                         "rule 'typo': another rule has the same id"),
-                Arguments.of(head + "    carrier: carrier-a\n    failover: {mode: sometimes}\n", "line 5"));
+                Arguments.of(head + "    carrier: carrier-a\n    failover: {mode: sometimes}\n", "line 5"),
+                Arguments.of(head + "    carrier: carrier-b\n    failover: {mode: carrier}\n",
+                        "line 3, rule 'typo': failover mode carrier needs a v5 or Pinnacle carrier"));
     }
 
     @ParameterizedTest
     @MethodSource("invalidRules")
     void refusesAnInvalidRuleNamingItsLine(String yaml, String refusal) {
         assertThatThrownBy(() -> RoutingTable.read(new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)),
-                CARRIERS::contains)).hasMessageContaining(refusal);
+                CARRIERS::contains, "carrier-a"::equals)).hasMessageContaining(refusal);
     }
 
     @Test

@@ -2,11 +2,13 @@ package io.switchboard.dialect.pinnacle;
 
 import io.switchboard.api.Checks;
 import io.switchboard.api.FieldPath;
+import io.switchboard.camel.Variables;
 import io.switchboard.carrier.CarrierConnector;
 import io.switchboard.model.Card;
 import io.switchboard.model.CardContent;
 import io.switchboard.model.CarouselContent;
 import io.switchboard.model.Content;
+import io.switchboard.model.FailoverPlan;
 import io.switchboard.model.MediaContent;
 import io.switchboard.model.Message;
 import io.switchboard.model.Suggestion;
@@ -15,6 +17,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.spi.DataType;
 import org.apache.camel.spi.DataTypeTransformer;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +44,31 @@ public class CanonicalToPinnacleRcs extends CanonicalToPinnacle {
     private static final String CUT = "...";
 
     @Override
-    Object write(Message message, CarrierConnector carrier) {
+    public void transform(org.apache.camel.Message message, DataType from, DataType to) {
+        CarrierConnector carrier = message.getExchange().getVariable(Variables.CARRIER, CarrierConnector.class);
+        FailoverPlan carrierFailover = message.getExchange().getVariable(Variables.CARRIER_FAILOVER,
+                FailoverPlan.class);
+        PinnacleWire.RcsSend request = write(message.getBody(Message.class), carrier);
+        message.setBody(carrierFailover == null ? request : withFallback(request, carrierFailover));
+    }
+
+    @Override
+    PinnacleWire.RcsSend write(Message message, CarrierConnector carrier) {
         boolean pinnacleAgent = message.sender() != null && message.sender().startsWith(AGENT_PREFIX);
         return toRcs(message, pinnacleAgent || carrier.agentId() == null ? message.sender() : carrier.agentId());
+    }
+
+    /**
+     * The request with the {@code fallback} Pinnacle sends itself when the recipient cannot get RCS (a routing rule's
+     * failover mode {@code carrier}): the MMS leg when there is one, else the SMS leg.
+     */
+    static PinnacleWire.RcsSend withFallback(PinnacleWire.RcsSend request, FailoverPlan plan) {
+        PinnacleWire.Fallback fallback = plan.mms() != null
+                ? new PinnacleWire.Fallback(plan.mms().sender(), plan.mms().text(),
+                        plan.mms().mediaUrls().stream().map(URI::toString).toList())
+                : new PinnacleWire.Fallback(plan.sms().sender(), plan.sms().text(), null);
+        return new PinnacleWire.RcsSend(request.from(), request.to(), request.text(), request.media(),
+                request.cards(), request.quickReplies(), fallback, request.options());
     }
 
     /** The request from the message's own sender. */

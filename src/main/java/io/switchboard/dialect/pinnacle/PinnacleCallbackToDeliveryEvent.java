@@ -23,10 +23,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>Read leniently: a {@code MESSAGE.STATUS} event (or one with no {@code type} but a {@code status}) in either
  * case; the message id from {@code message.id}, else a top-level {@code messageId}; the time from {@code deliveredAt}
- * for a delivery and {@code sentAt} for a send (UTC when it has no offset), else when the hub saw it. {@code SENT} is sent, {@code DELIVERED}
- * delivered, {@code READ} read, {@code SEND_FAILED} and {@code DELIVERY_FAILED} failed. {@code QUEUED},
- * {@code PENDING} and {@code FALLBACK_SENT} (the hub runs failover itself, so Pinnacle never falls back for it) report
- * nothing new, and inbound messages, typing and other event types are not about a sent message: the callback route
+ * for a delivery and {@code sentAt} for a send or fallback (UTC when it has no offset), else when the hub saw it. {@code SENT} is sent, {@code DELIVERED}
+ * delivered, {@code READ} read, {@code SEND_FAILED} and {@code DELIVERY_FAILED} failed, {@code FALLBACK_SENT} a
+ * failover (Pinnacle sent the {@code fallback} the hub gave it, failover mode {@code carrier}; the fallback's own
+ * statuses name the RCS message in {@code originalMessageId}, which is the leg's id). {@code QUEUED} and
+ * {@code PENDING} report nothing new, and inbound messages, typing and other event types are not about a sent message: the callback route
  * acknowledges them and publishes nothing.
  *
  * <p>Needs from the exchange: the variable {@value Variables#LEG}, the leg the message id belongs to.
@@ -39,9 +40,11 @@ public class PinnacleCallbackToDeliveryEvent extends CarrierCallbackReader {
     private static final String STATUS_EVENT = "MESSAGE.STATUS";
     private static final Map<String, EventType> STATUSES = Map.of(
             "SENT", EventType.SENT, "DELIVERED", EventType.DELIVERED, "READ", EventType.READ,
-            "SEND_FAILED", EventType.FAILED, "DELIVERY_FAILED", EventType.FAILED);
+            "SEND_FAILED", EventType.FAILED, "DELIVERY_FAILED", EventType.FAILED,
+            "FALLBACK_SENT", EventType.FAILOVER);
     private static final List<String> REASON_FIELDS = List.of("error", "errorMessage", "reason");
     static final String UNKNOWN_FAILURE = "Pinnacle reported %s without a reason";
+    static final String CARRIER_FAILOVER = "carrier failover: ";
 
     public PinnacleCallbackToDeliveryEvent(Clock clock) {
         super(clock);
@@ -61,17 +64,26 @@ public class PinnacleCallbackToDeliveryEvent extends CarrierCallbackReader {
         EventType type = STATUSES.get(status.get());
         Optional<String> at = switch (type) {
             case DELIVERED -> text(callback, "deliveredAt");
-            case SENT -> text(callback, "sentAt");
+            case SENT, FAILOVER -> text(callback, "sentAt");
             default -> Optional.empty();
         };
         Instant occurredAt = at.flatMap(time -> PinnacleTimes.instant(time, ZoneOffset.UTC))
                 .orElseGet(clock::instant);
-        String reason = type != EventType.FAILED ? null
-                : REASON_FIELDS.stream().map(name -> text(callback, name).or(() -> text(callback.path("message"),
-                        name))).flatMap(Optional::stream).findFirst()
-                        .orElse(UNKNOWN_FAILURE.formatted(status.get()));
         return Optional.of(new DeliveryEvent(Ids.eventId(), type, occurredAt, leg.messageId(), leg.tenantId(),
-                leg.carrierId(), messageId(callback).orElse(leg.carrierMessageId()), leg.channel(), reason));
+                leg.carrierId(), messageId(callback).orElse(leg.carrierMessageId()), leg.channel(),
+                reason(callback, type, status.get())));
+    }
+
+    private static String reason(JsonNode callback, EventType type, String status) {
+        if (type == EventType.FAILOVER) {
+            return CARRIER_FAILOVER + text(callback.path("fallbackMessage"), "type").orElse("SMS/MMS");
+        }
+        if (type != EventType.FAILED) {
+            return null;
+        }
+        return REASON_FIELDS.stream()
+                .map(name -> text(callback, name).or(() -> text(callback.path("message"), name)))
+                .flatMap(Optional::stream).findFirst().orElse(UNKNOWN_FAILURE.formatted(status));
     }
 
     /** The upper-case status of a status event that the hub maps, else empty. */
@@ -83,7 +95,9 @@ public class PinnacleCallbackToDeliveryEvent extends CarrierCallbackReader {
         return text(callback, "status").map(word -> word.toUpperCase(Locale.ROOT)).filter(STATUSES::containsKey);
     }
 
+    /** The RCS message a fallback's SMS/MMS statuses name in {@code originalMessageId}, else the message itself. */
     private static Optional<String> messageId(JsonNode callback) {
-        return text(callback.path("message"), "id").or(() -> text(callback, "messageId"));
+        return text(callback, "originalMessageId").or(() -> text(callback.path("message"), "id"))
+                .or(() -> text(callback, "messageId"));
     }
 }

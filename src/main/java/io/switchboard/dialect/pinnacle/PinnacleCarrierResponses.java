@@ -39,7 +39,9 @@ public class PinnacleCarrierResponses {
      */
     public CarrierOutcome interpret(int status, String body) {
         JsonNode json = bodies.treeOrMissing(body);
-        String messageId = json.path("messageId").asText(json.path("messageIds").path(0).asText(""));
+        // a fallback sent at once answers with the SMS/MMS ids; the leg is the RCS message its webhooks name
+        String messageId = json.path("fallbackSent").asBoolean() ? json.path("originalMessageId").asText("")
+                : json.path("messageId").asText(json.path("messageIds").path(0).asText(""));
         return CarrierOutcome.ofHttpAnswer(status, messageId, reason(status, json));
     }
 

@@ -8,6 +8,7 @@ import io.switchboard.model.CardContent;
 import io.switchboard.model.CardHeight;
 import io.switchboard.model.CarouselContent;
 import io.switchboard.model.Content;
+import io.switchboard.model.FailoverPlan;
 import io.switchboard.model.Media;
 import io.switchboard.model.MediaContent;
 import io.switchboard.model.Message;
@@ -29,7 +30,9 @@ import org.springframework.stereotype.Component;
  * {@code canonical:message} to {@code v5:message}, the request a v5 RCS carrier gets.
  *
  * <p>Needs from the exchange: the variable {@value Variables#LEG}, whose callback URL goes into {@code callbackURL}.
- * The hub runs failover itself unless a routing rule hands it to the carrier, so no failover object is written here.
+ * The hub runs failover itself unless a routing rule hands it to the carrier: then the exchange variable
+ * {@value Variables#CARRIER_FAILOVER} holds the leg, written as {@code smsFailover} or {@code mmsFailover} (whose one
+ * {@code mediaUrl} is the leg's first file).
  */
 @Component
 @DataTypeTransformer(name = "v5:message", description = "A canonical message to a v5 RCS carrier request")
@@ -44,7 +47,23 @@ public class CanonicalToV5Message extends Transformer {
     @Override
     public void transform(org.apache.camel.Message message, DataType from, DataType to) {
         Leg leg = message.getExchange().getVariable(Variables.LEG, Leg.class);
-        message.setBody(toV5(message.getBody(Message.class), callbackUrls.forLeg(leg.legId())));
+        FailoverPlan carrierFailover = message.getExchange().getVariable(Variables.CARRIER_FAILOVER,
+                FailoverPlan.class);
+        V5Message request = toV5(message.getBody(Message.class), callbackUrls.forLeg(leg.legId()));
+        message.setBody(carrierFailover == null ? request : withFailover(request, carrierFailover));
+    }
+
+    /** The request with the failover leg the carrier is to send itself when RCS does not reach the recipient. */
+    static V5Message withFailover(V5Message request, FailoverPlan plan) {
+        V5Message.SmsFailover sms = plan.sms() == null ? null : new V5Message.SmsFailover(true,
+                V5Numbers.fromE164(plan.sms().sender()), plan.sms().text());
+        V5Message.MmsFailover mms = plan.mms() == null ? null : new V5Message.MmsFailover(true,
+                V5Numbers.fromE164(plan.mms().sender()), plan.mms().text(), plan.mms().mediaUrls().get(0).toString(),
+                plan.mms().subject());
+        return new V5Message(request.messageType(), request.source(), request.destination(), request.messageText(),
+                request.mediaUrl(), request.thumbnailUrl(), request.filenameOverride(), request.title(),
+                request.description(), request.height(), request.choices(), request.cards(), sms, mms,
+                request.callbackURL());
     }
 
     public V5Message toV5(Message message, String callbackUrl) {

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>v5 publishes no callback format, so the hub defines one ({@code docs/dialects/v5.md}) and reads it leniently:
  * several spellings of the id, status and time fields, gateway words ({@code DELIVERED}), SMPP receipt states
- * ({@code DELIVRD}, {@code UNDELIV}) and v4 numeric codes ({@code 40001}). A status it cannot place becomes a null
+ * ({@code DELIVRD}, {@code UNDELIV}) and v4 numeric codes ({@code 40001}); {@code FAILOVER} says the carrier sent the
+ * failover leg it got with the message, whose channel {@code messageType} names. A status it cannot place becomes a null
  * body, which the callback route acknowledges without publishing anything.
  *
  * <p>Needs from the exchange: the variable {@value Variables#LEG}, the leg the callback URL was issued for.
@@ -53,7 +54,11 @@ public class V5CallbackToDeliveryEvent extends CarrierCallbackReader {
             Map.entry("REJECTED", EventType.FAILED), Map.entry("DELETED", EventType.FAILED),
             Map.entry("BLOCKED", EventType.FAILED), Map.entry("ERROR", EventType.FAILED),
             Map.entry("30003", EventType.FAILED), Map.entry("30004", EventType.FAILED),
-            Map.entry("EXPIRED", EventType.EXPIRED));
+            Map.entry("EXPIRED", EventType.EXPIRED),
+            // the carrier sent the smsFailover/mmsFailover leg it got with the message (failover mode carrier)
+            Map.entry("FAILOVER", EventType.FAILOVER), Map.entry("FALLBACK", EventType.FAILOVER),
+            Map.entry("FALLBACK_SENT", EventType.FAILOVER));
+    static final String CARRIER_FAILOVER = "carrier failover: ";
 
     public V5CallbackToDeliveryEvent(Clock clock) {
         super(clock);
@@ -70,7 +75,10 @@ public class V5CallbackToDeliveryEvent extends CarrierCallbackReader {
         Instant occurredAt = first(callback, TIME_FIELDS).flatMap(V5CallbackToDeliveryEvent::instant)
                 .orElseGet(clock::instant);
         String reason = type.get() == EventType.FAILED || type.get() == EventType.EXPIRED
-                ? first(callback, REASON_FIELDS).orElse(null) : null;
+                ? first(callback, REASON_FIELDS).orElse(null)
+                : type.get() == EventType.FAILOVER
+                        ? CARRIER_FAILOVER + first(callback, List.of("messageType", "channel")).orElse("SMS/MMS")
+                        : null;
         return Optional.of(new DeliveryEvent(Ids.eventId(), type.get(), occurredAt, leg.messageId(), leg.tenantId(),
                 leg.carrierId(), carrierMessageId, leg.channel(), reason));
     }

@@ -66,7 +66,6 @@ class PinnacleCallbackToDeliveryEventTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"type\":\"MESSAGE.STATUS\",\"status\":\"QUEUED\",\"message\":{\"id\":\"msg_123\"}}",
-        "{\"type\":\"MESSAGE.STATUS\",\"status\":\"FALLBACK_SENT\",\"message\":{\"id\":\"msg_123\"}}",
         "{\"type\":\"MESSAGE.RECEIVED\",\"status\":\"RECEIVED\",\"message\":{\"id\":\"msg_9\"}}",
         "{\"type\":\"USER.TYPING\",\"startedAt\":\"2026-01-01T10:00:00Z\"}",
         "{\"status\":\"BOUNCED\",\"message\":{\"id\":\"msg_123\"}}"})
@@ -84,6 +83,23 @@ class PinnacleCallbackToDeliveryEventTest {
         assertThat(reader.messageIdOfStatus(callback)).isEqualTo("msg_123");
         assertThat(reader.toEvent(callback, LEG).orElseThrow().occurredAt())
                 .isEqualTo(Instant.parse("2026-01-01T10:00:01Z"));
+    }
+
+    @Test
+    void shouldReadAFallbackAsAFailoverAndItsDeliveryAsTheRcsMessages() {
+        JsonNode fallbackSent = tree("""
+                {"type":"MESSAGE.STATUS","status":"FALLBACK_SENT","message":{"type":"RCS_TEXT","id":"msg_123"},
+                 "originalMessageId":null,"fallbackMessage":{"ids":["msg_sms"],"type":"SMS","text":"Hi"}}""");
+        JsonNode smsDelivered = tree("""
+                {"type":"MESSAGE.STATUS","status":"DELIVERED","message":{"type":"SMS","id":"msg_sms"},
+                 "originalMessageId":"msg_123","deliveredAt":"2026-01-01T10:00:03Z"}""");
+
+        assertThat(reader.messageIdOfStatus(fallbackSent)).isEqualTo("msg_123");
+        assertThat(reader.toEvent(fallbackSent, LEG).orElseThrow())
+                .returns(EventType.FAILOVER, DeliveryEvent::type)
+                .returns("carrier failover: SMS", DeliveryEvent::reason);
+        assertThat(reader.messageIdOfStatus(smsDelivered)).isEqualTo("msg_123");
+        assertThat(reader.toEvent(smsDelivered, LEG).orElseThrow().type()).isEqualTo(EventType.DELIVERED);
     }
 
     @Test
