@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.switchboard.carrier.CarrierBreakers;
 import io.switchboard.carrier.Carriers;
+import io.switchboard.dialect.v5.V5Message;
 import io.switchboard.failover.FailoverRequest;
 import io.switchboard.model.Channel;
 import io.switchboard.model.Message;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,6 +115,24 @@ class FailoverIntegrationTest extends HubIntegrationTest {
         assertThat(event(messageId, "failover").path("reason").asText())
                 .isEqualTo("time-limit: not delivered within 2s");
         assertThat(sends("sandbox-channels", recipient)).hasSize(1);
+    }
+
+    @Test
+    void shouldSendOneLegWhenTheFailureCallbackComesAgainAndAgain() {
+        String recipient = "+15550600301";
+        String messageId = send(recipient, null);
+        eventually().until(() -> timeline(messageId).contains("delivered"));
+        V5Message rcs = (V5Message) sends("sandbox-v5", recipient).get(0).request();
+        String callbackPath = rcs.callbackURL().substring(rcs.callbackURL().indexOf("/callbacks/v5"));
+        Map<String, Object> failed = Map.of("messageGUID", sends("sandbox-v5", recipient).get(0).carrierMessageId(),
+                "status", "FAILED", "statusCode", 30003, "errorMessage", "Recipient handset rejected the message");
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(hub().postJson(callbackPath, failed).status()).isEqualTo(200);
+        }
+
+        eventually().during(Duration.ofSeconds(1)).until(() -> sends("sandbox-channels", recipient).size() == 1);
+        assertThat(timeline(messageId)).containsExactly("queued", "sent", "failover", "sent", "delivered");
     }
 
     @Test

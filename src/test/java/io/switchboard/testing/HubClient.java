@@ -16,7 +16,7 @@ public final class HubClient {
 
     private final int port;
 
-    HubClient(int port) {
+    public HubClient(int port) {
         this.port = port;
     }
 
