@@ -68,6 +68,16 @@ class V5CallbackToDeliveryEventTest {
     }
 
     @Test
+    void shouldReadTheCarriersOwnFailoverWithTheLegsChannel() throws Exception {
+        DeliveryEvent sms = read("{\"messageGUID\":\"guid-1\",\"status\":\"FAILOVER\",\"messageType\":\"SMS\"}").orElseThrow();
+        DeliveryEvent unnamed = read("{\"messageGUID\":\"guid-1\",\"status\":\"fallback_sent\"}").orElseThrow();
+
+        assertThat(sms).returns(EventType.FAILOVER, DeliveryEvent::type)
+                .returns("carrier failover: SMS", DeliveryEvent::reason);
+        assertThat(unnamed.reason()).isEqualTo("carrier failover: SMS/MMS");
+    }
+
+    @Test
     void shouldReadEpochMillisecondTimes() throws Exception {
         assertThat(read("{\"status\":\"SENT\",\"timestamp\":1795351982000}").orElseThrow().occurredAt())
                 .isEqualTo(Instant.ofEpochMilli(1795351982000L));
