@@ -136,6 +136,24 @@ class FailoverIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void shouldRecordALateRcsDeliveryAfterTheFailoverInTheTimelineOnly() {
+        String recipient = "+15550600502";
+        String messageId = send(recipient, "1s");
+        eventually().until(() -> timeline(messageId),
+                List.of("queued", "sent", "failover", "sent", "delivered")::equals);
+        SandboxLedger.Entry rcs = sends("sandbox-v5", recipient).get(0);
+        String callbackUrl = ((V5Message) rcs.request()).callbackURL();
+
+        HubClient.Response late = hub().postJson(callbackUrl.substring(callbackUrl.indexOf("/callbacks/v5")),
+                Map.of("messageGUID", rcs.carrierMessageId(), "status", "DELIVERED", "statusCode", 40001));
+
+        assertThat(late.status()).isEqualTo(200);
+        eventually().until(() -> timeline(messageId),
+                List.of("queued", "sent", "failover", "sent", "delivered", "delivered")::equals);
+        eventually().during(Duration.ofMillis(500)).until(() -> sends("sandbox-channels", recipient).size() == 1);
+    }
+
+    @Test
     void shouldNotFailOverRcsDeliveredInTimeEvenWithDuplicateCallbacks() {
         String recipient = "+15550600105";
         String messageId = send(recipient, "1s");

@@ -1,0 +1,93 @@
+package io.switchboard.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.sandbox.SandboxLedger;
+import io.switchboard.testing.HubIntegrationTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The running hub picks up a changed routing file, and keeps its rules when a change is invalid. */
+class RoutingReloadIntegrationTest extends HubIntegrationTest {
+
+    private static final String OPERATOR = "Basic " + Base64.getEncoder()
+            .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+    private static final Path RULES = copyOfTheShippedRules();
+
+    @Autowired
+    private SandboxLedger sandbox;
+
+    @DynamicPropertySource
+    static void rulesOfItsOwn(DynamicPropertyRegistry registry) {
+        registry.add("switchboard.test.context", () -> "routing-reload");
+        registry.add("switchboard.routing.file", () -> "file:" + RULES.toAbsolutePath());
+        registry.add("switchboard.routing.reload-period", () -> "200");
+    }
+
+    private static Path copyOfTheShippedRules() {
+        try {
+            Path copy = Files.createTempFile("routing", ".yaml");
+            Files.copy(Path.of("config", "routing.yaml"), copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String carrierThatGot(String recipient) {
+        String digits = recipient.substring(1);
+        return sandbox.entries().stream()
+                .filter(entry -> entry.recipient().equals(recipient) || entry.recipient().equals(digits))
+                .map(SandboxLedger.Entry::carrier).findFirst().orElse(null);
+    }
+
+    /** Saves the rules with a modification time after the last one, as an editor saving the file again would. */
+    private static void save(String rules) throws IOException {
+        FileTime before = Files.getLastModifiedTime(RULES);
+        Files.writeString(RULES, rules);
+        Files.setLastModifiedTime(RULES, FileTime.fromMillis(before.toMillis() + 1_000));
+    }
+
+    @Test
+    void shouldRouteByTheSavedRulesAndKeepThemWhenASaveIsInvalid() throws IOException {
+        String shipped = Files.readString(RULES);
+        sendV1("+15550900042");
+        eventually().until(() -> "sandbox-v5".equals(carrierThatGot("+15550900042")));
+
+        save(shipped.replace("rules:\n", """
+                rules:
+                  - id: reload-test
+                    match:
+                      recipient-prefix: ["+1555090"]
+                    carrier: sandbox-pinnacle
+                """));
+        eventually().until(() -> hub().get("/actuator/routing", "Authorization", OPERATOR).json()
+                .path("rules").get(0).path("id").asText().equals("reload-test"));
+        sendV1("+15550900142");
+        eventually().until(() -> "sandbox-pinnacle".equals(carrierThatGot("+15550900142")));
+
+        save(shipped.replace("rules:\n", """
+                rules:
+                  - id: reload-test
+                    carrier: sandbox-nowhere
+                """));
+        int idLine = shipped.lines().toList().indexOf("rules:") + 2;
+        eventually().until(() -> hub().get("/actuator/routing", "Authorization", OPERATOR).json()
+                .path("refusal").asText().contains("line " + idLine + ", rule 'reload-test' names carrier"
+                        + " 'sandbox-nowhere'"));
+        sendV1("+15550900242");
+        eventually().until(() -> "sandbox-pinnacle".equals(carrierThatGot("+15550900242")));
+        assertThat(hub().get("/actuator/routing", "Authorization", OPERATOR).json().path("rules").get(0)
+                .path("carrier").asText()).isEqualTo("sandbox-pinnacle");
+    }
+}
