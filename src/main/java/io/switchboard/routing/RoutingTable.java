@@ -149,7 +149,8 @@ public class RoutingTable {
             if (rule.id() == null || rule.id().isBlank()) {
                 throw new IllegalStateException(file.getDescription() + ": every rule needs an id");
             }
-            String where = file.getDescription() + ", line " + lineOf(text, rule.id()) + ", rule '" + rule.id() + "'";
+            String where = file.getDescription() + ", line " + lineOf(text, "id:", rule.id()) + ", rule '" + rule.id()
+                    + "'";
             if (!ids.add(rule.id())) {
                 throw new IllegalStateException(where + ": another rule has the same id");
             }
@@ -163,8 +164,9 @@ public class RoutingTable {
                 }
             }
         }
-        rules.defaults().forEach((channel, carrier) ->
-                requireKnown(file.getDescription() + ": the default for " + channel, carrier, knownCarrier));
+        rules.defaults().forEach((channel, carrier) -> requireKnown(file.getDescription() + ", line "
+                + lineOf(text, channel.name() + ":", String.valueOf(carrier)) + ": the default for " + channel, carrier,
+                knownCarrier));
         String defaultFailover = file.getDescription() + ": the default failover";
         requireValid(defaultFailover, rules.failover(), knownCarrier);
         if (rules.failover().mode() == RoutingRules.FailoverMode.CARRIER) {
@@ -193,12 +195,15 @@ public class RoutingTable {
         }
     }
 
-    /** The line of the rule's {@code id:}, counted from 1, for messages that point an editor at it. */
-    private static int lineOf(String text, String ruleId) {
+    /**
+     * The first line that holds {@code key} with a value matching {@code value} (a rule's {@code id: x}, a default's
+     * {@code RCS: x}), counted from 1, for messages that point an editor at it.
+     */
+    private static int lineOf(String text, String key, String value) {
         List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.matches("(- )?id: *[\"']?" + Pattern.quote(ruleId) + "[\"']? *(#.*)?")) {
+            if (line.matches("(- )?" + Pattern.quote(key) + " *[\"']?" + Pattern.quote(value) + "[\"']? *(#.*)?")) {
                 return i + 1;
             }
         }

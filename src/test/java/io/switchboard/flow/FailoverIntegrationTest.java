@@ -18,6 +18,7 @@ import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -90,6 +91,26 @@ class FailoverIntegrationTest extends HubIntegrationTest {
         assertThat(sends("sandbox-v5", recipient)).extracting(SandboxLedger.Entry::httpStatus).containsExactly(400);
         assertThat(sends("sandbox-channels", recipient)).singleElement().satisfies(sms ->
                 assertThat(Fixtures.toTree(sms.request()).at("/body/type").asText()).isEqualTo("text"));
+    }
+
+    @Test
+    void shouldSendTheClientsOwnFailoverLegWhenItGaveOne() throws Exception {
+        String recipient = "+15550600800";
+        ObjectNode card = (ObjectNode) Fixtures.MAPPER.readTree(Path.of("docs/examples/v5-rcs-card.json").toFile());
+        card.put("destination", recipient.substring(1));
+        HubClient.Response accepted = hub().postJson("/v5/messages", card, "Authorization",
+                "Basic ZGV2OnNrX2Rldl92NQ==");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        String messageId = accepted.json().at("/data/results/0/messageGUID").asText();
+
+        eventually().until(() -> timeline(messageId), List.of("queued", "failover", "sent", "delivered")::equals);
+        assertThat(sends("sandbox-channels", recipient)).singleElement().satisfies(mms -> {
+            JsonNode body = Fixtures.toTree(mms.request()).path("body");
+            assertThat(body.path("type").asText()).isEqualTo("image");
+            assertThat(body.at("/image/text").asText()).isEqualTo("Fallback message if RCS fails");
+            assertThat(body.at("/image/images/0/mediaUrl").asText()).isEqualTo(
+                    "https://example.com/fallback_media.jpg");
+        });
     }
 
     @Test

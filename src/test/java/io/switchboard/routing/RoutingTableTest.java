@@ -115,6 +115,8 @@ class RoutingTableTest {
                 Arguments.of(head + "    carrier: carrier-a\n  - id: typo\n    carrier: carrier-b\n",
                         "rule 'typo': another rule has the same id"),
                 Arguments.of(head + "    carrier: carrier-a\n    failover: {mode: sometimes}\n", "line 5"),
+                Arguments.of("rules: []\ndefaults:\n  SMS: carrier-a\n  RCS: carrier-x\n",
+                        "line 4: the default for RCS names carrier 'carrier-x'"),
                 Arguments.of(head + "    carrier: carrier-b\n    failover: {mode: carrier}\n",
                         "line 3, rule 'typo': failover mode carrier needs a v5 or Pinnacle carrier"));
     }
