@@ -21,7 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("switchboard.broker")
 public record BrokerProperties(String ingress, String ingressInvalid, String outbound, String failover, String events,
-        String timelineQueue, String webhooksQueue, String webhookDeliveries, String deadLetters, Retry dispatchRetry, Retry webhookRetry) {
+        String timelineQueue, String webhooksQueue, String webhookDeliveries, String deadLetters, Retry dispatchRetry,
+        Retry webhookRetry) {
 
     /**
      * Exponential backoff with jitter, done by the broker's scheduled redelivery so no thread waits.

@@ -32,8 +32,8 @@ public record CarrierProperties(List<CarrierConfig> carriers) {
      * @param maxConnections the size of the carrier's HTTP connection pool
      * @param capabilityTtl  how long a carrier's answer about what a channel can send is trusted (Channels MMS)
      */
-    public record CarrierConfig(String id, Boolean enabled, Dialect dialect, String baseUrl, String username, String password,
-            String apiKey, String accessKey, String workspaceId, String channelId, String signingSecret,
+    public record CarrierConfig(String id, Boolean enabled, Dialect dialect, String baseUrl, String username,
+            String password, String apiKey, String accessKey, String workspaceId, String channelId, String signingSecret,
             String smsSender, String agentId, Duration connectTimeout, Duration readTimeout, Integer maxConnections,
             Duration capabilityTtl) {
     }

@@ -67,7 +67,8 @@ public class RoutingTable {
         this.file = file;
         Map<String, Dialect> known = carriers.carriers().stream()
                 .filter(carrier -> !Boolean.FALSE.equals(carrier.enabled()))
-                .collect(Collectors.toMap(CarrierProperties.CarrierConfig::id, CarrierProperties.CarrierConfig::dialect));
+                .collect(Collectors.toMap(CarrierProperties.CarrierConfig::id,
+                        CarrierProperties.CarrierConfig::dialect));
         this.knownCarrier = known::containsKey;
         this.takesFailoverLeg = id -> known.get(id) == Dialect.V5 || known.get(id) == Dialect.PINNACLE;
         this.readModified = lastModified(file);

@@ -21,14 +21,16 @@ import org.springframework.stereotype.Component;
  * {@code pinnacle:callback} (a Pinnacle {@code MessageEvent} webhook, {@code FORMATS.md} §1.10, parsed to a tree) to
  * {@code canonical:delivery-event}.
  *
- * <p>Read leniently: a {@code MESSAGE.STATUS} event (or one with no {@code type} but a {@code status}) in either
- * case; the message id from {@code message.id}, else a top-level {@code messageId}; the time from {@code deliveredAt}
- * for a delivery and {@code sentAt} for a send or fallback (UTC when it has no offset), else when the hub saw it. {@code SENT} is sent, {@code DELIVERED}
- * delivered, {@code READ} read, {@code SEND_FAILED} and {@code DELIVERY_FAILED} failed, {@code FALLBACK_SENT} a
- * failover (Pinnacle sent the {@code fallback} the hub gave it, failover mode {@code carrier}; the fallback's own
- * statuses name the RCS message in {@code originalMessageId}, which is the leg's id). {@code QUEUED} and
- * {@code PENDING} report nothing new, and inbound messages, typing and other event types are not about a sent message: the callback route
- * acknowledges them and publishes nothing.
+ * <p>Read leniently: a {@code MESSAGE.STATUS} event (or one with no {@code type} but a {@code status}) in either case;
+ * the message id from {@code originalMessageId} (a fallback's statuses name the RCS message, the leg, there), else
+ * {@code message.id}, else a top-level {@code messageId}; the time from {@code deliveredAt} for a delivery and
+ * {@code sentAt} for a send or fallback (UTC when it has no offset), else when the hub saw it.
+ *
+ * <p>{@code SENT} is sent, {@code DELIVERED} delivered, {@code READ} read, {@code SEND_FAILED} and
+ * {@code DELIVERY_FAILED} failed, {@code FALLBACK_SENT} a failover (Pinnacle sent the {@code fallback} the hub gave
+ * it, failover mode {@code carrier}). {@code QUEUED} and {@code PENDING} report nothing new, and inbound messages,
+ * typing and other event types are not about a sent message: the callback route acknowledges them and publishes
+ * nothing.
  *
  * <p>Needs from the exchange: the variable {@value Variables#LEG}, the leg the message id belongs to.
  */

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  * <p>v5 publishes no callback format, so the hub defines one ({@code docs/dialects/v5.md}) and reads it leniently:
  * several spellings of the id, status and time fields, gateway words ({@code DELIVERED}), SMPP receipt states
  * ({@code DELIVRD}, {@code UNDELIV}) and v4 numeric codes ({@code 40001}); {@code FAILOVER} says the carrier sent the
- * failover leg it got with the message, whose channel {@code messageType} names. A status it cannot place becomes a null
- * body, which the callback route acknowledges without publishing anything.
+ * failover leg it got with the message, whose channel {@code messageType} names. A status it cannot place becomes a
+ * null body, which the callback route acknowledges without publishing anything.
  *
  * <p>Needs from the exchange: the variable {@value Variables#LEG}, the leg the callback URL was issued for.
  */
