@@ -157,6 +157,23 @@ class FailoverIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void shouldFailOverWhenTheCarrierReportsRcsExpired() {
+        String recipient = "+15550600602";
+        String messageId = send(recipient, "3600s");
+        eventually().until(() -> timeline(messageId), List.of("queued", "sent")::equals);
+        SandboxLedger.Entry rcs = sends("sandbox-v5", recipient).get(0);
+        String callbackUrl = ((V5Message) rcs.request()).callbackURL();
+
+        HubClient.Response expired = hub().postJson(callbackUrl.substring(callbackUrl.indexOf("/callbacks/v5")),
+                Map.of("messageGUID", rcs.carrierMessageId(), "status", "EXPIRED", "errorMessage", "validity ended"));
+
+        assertThat(expired.status()).isEqualTo(200);
+        eventually().until(() -> timeline(messageId),
+                List.of("queued", "sent", "failover", "sent", "delivered")::equals);
+        assertThat(event(messageId, "failover").path("reason").asText()).isEqualTo("expired: validity ended");
+    }
+
+    @Test
     void shouldRecordALateRcsDeliveryAfterTheFailoverInTheTimelineOnly() {
         String recipient = "+15550600502";
         String messageId = send(recipient, "1s");
