@@ -25,13 +25,13 @@ class RestartDuringTimeLimitIntegrationTest {
     private static final Path DATA = Path.of("target", "test-data", UUID.randomUUID().toString(), "restart");
 
     private static ConfigurableApplicationContext startHub() {
+        // command-line arguments, so they win over config/application.yaml as the test context's properties do
         return new SpringApplicationBuilder(SwitchboardApplication.class)
                 .profiles("test")
-                .properties("spring.config.additional-location=optional:classpath:/test-config/",
-                        "server.port=0",
-                        "switchboard.sandbox.callback-delay=50ms",
-                        "switchboard.data-dir=./" + DATA.toString().replace('\\', '/'))
-                .run();
+                .run("--spring.config.additional-location=optional:classpath:/test-config/",
+                        "--server.port=0",
+                        "--switchboard.sandbox.callback-delay=50ms",
+                        "--switchboard.data-dir=./" + DATA.toString().replace('\\', '/'));
     }
 
     private static HubClient client(ConfigurableApplicationContext hub) {
