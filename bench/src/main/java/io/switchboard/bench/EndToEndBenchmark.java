@@ -1,6 +1,5 @@
 package io.switchboard.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import io.switchboard.SwitchboardApplication;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -12,7 +11,6 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,7 +38,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The hub's intake next to what it is built on, on the same machine at the same concurrency: {@link #hubAcceptsV1}
  * is the README's v1 message posted to a running hub (default profile: embedded broker and database, sandbox
  * carriers, so every accepted message is also dispatched, called back and recorded on the same cores);
- * {@link #trivialHttp} posts the same bytes to a JDK HTTP server that only answers 200; {@link #rawBroker} sends a
+ * {@link #trivialHttp} posts the same bytes to the same server's sandbox webhook inbox, which only keeps them in a
+ * list and answers 200 (the HTTP stack without the hub's work); {@link #rawBroker} sends a
  * persistent message of the same size to the hub's own embedded Artemis and receives it. BENCHMARKS.md gives the
  * hub's score as a ratio to each. Eight client threads, so the cores, not the clients, are the limit.
  */
@@ -54,7 +52,6 @@ public class EndToEndBenchmark {
     private static final String V1_KEY = "Bearer sk_dev_v1";
 
     private ConfigurableApplicationContext hub;
-    private HttpServer trivial;
     private HttpClient http;
     private URI hubMessages;
     private URI trivialEndpoint;
@@ -71,25 +68,14 @@ public class EndToEndBenchmark {
                         "--logging.level.root=WARN");
         int port = Integer.parseInt(hub.getEnvironment().getProperty("local.server.port"));
         hubMessages = URI.create("http://127.0.0.1:" + port + "/v1/messages");
-        trivial = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        trivial.createContext("/ok", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        trivial.setExecutor(Executors.newFixedThreadPool(8));
-        trivial.start();
-        trivialEndpoint = URI.create("http://127.0.0.1:" + trivial.getAddress().getPort() + "/ok");
+        // the hub's own webhook inbox: the same Tomcat, filters and JSON body, and nothing behind it but a list
+        trivialEndpoint = URI.create("http://127.0.0.1:" + port + "/sandbox/webhook-inbox/bench");
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         v1Message = Files.readAllBytes(Path.of("docs", "examples", "v1-first-message.json"));
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-        trivial.stop(0);
         hub.close();
     }
 
