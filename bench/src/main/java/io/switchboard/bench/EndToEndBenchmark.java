@@ -65,6 +65,7 @@ public class EndToEndBenchmark {
                 .run("--server.port=0",
                         "--switchboard.data-dir=./target/bench-data/" + UUID.randomUUID(),
                         "--switchboard.rate-limit.requests-per-second=1000000",
+                        "--switchboard.routing.file=file:bench/routing.yaml",
                         "--logging.level.root=WARN");
         int port = Integer.parseInt(hub.getEnvironment().getProperty("local.server.port"));
         hubMessages = URI.create("http://127.0.0.1:" + port + "/v1/messages");
