@@ -31,11 +31,6 @@ public record CarrierConnector(String id, Dialect dialect, String baseUrl, Strin
         };
     }
 
-    /** True for the dialects whose RCS send takes an SMS/MMS leg the carrier sends itself (v5, Pinnacle). */
-    public boolean takesFailoverLeg() {
-        return dialect == Dialect.V5 || dialect == Dialect.PINNACLE;
-    }
-
     public boolean carries(Channel channel) {
         return channels().contains(channel);
     }

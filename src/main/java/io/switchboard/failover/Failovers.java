@@ -107,7 +107,7 @@ public class Failovers {
      */
     public FailoverPlan carrierLeg(Message message, CarrierConnector carrier) {
         RoutingRules.Route route = routing.routeFor(message);
-        if (message.channel() != Channel.RCS || !carrier.takesFailoverLeg() || route == null
+        if (message.channel() != Channel.RCS || !carrier.dialect().takesFailoverLeg() || route == null
                 || route.failover().mode() != RoutingRules.FailoverMode.CARRIER) {
             return null;
         }

@@ -21,6 +21,14 @@ public enum Dialect {
         return id;
     }
 
+    /**
+     * True for the dialects whose RCS send takes an SMS/MMS leg the carrier sends itself (v5 {@code smsFailover} and
+     * {@code mmsFailover}, Pinnacle {@code fallback}), so a routing rule can hand failover to such a carrier.
+     */
+    public boolean takesFailoverLeg() {
+        return this == V5 || this == PINNACLE;
+    }
+
     public static Dialect fromId(String id) {
         for (Dialect dialect : values()) {
             if (dialect.id.equalsIgnoreCase(id)) {

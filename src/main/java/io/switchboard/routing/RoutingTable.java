@@ -70,7 +70,7 @@ public class RoutingTable {
                 .collect(Collectors.toMap(CarrierProperties.CarrierConfig::id,
                         CarrierProperties.CarrierConfig::dialect));
         this.knownCarrier = known::containsKey;
-        this.takesFailoverLeg = id -> known.get(id) == Dialect.V5 || known.get(id) == Dialect.PINNACLE;
+        this.takesFailoverLeg = id -> known.containsKey(id) && known.get(id).takesFailoverLeg();
         this.readModified = lastModified(file);
         this.rules = read(file, knownCarrier, takesFailoverLeg);
     }
