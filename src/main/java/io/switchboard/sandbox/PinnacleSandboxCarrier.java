@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -130,7 +129,7 @@ class PinnacleSandboxCarrier {
             return answer(send, request, headers, HttpStatus.SERVICE_UNAVAILABLE,
                     new PinnacleResponses.Error("Service temporarily unavailable."), null);
         }
-        String messageId = newMessageId();
+        String messageId = SandboxRequests.messageId();
         postWebhooks(events(send, messageId, behaviour));
         return answer(send, request, headers, HttpStatus.OK, accepted(send, messageId), messageId);
     }
@@ -141,8 +140,8 @@ class PinnacleSandboxCarrier {
      * and the fallback's own statuses name the RCS message in {@code originalMessageId} (FORMATS.md §1.6, §1.10).
      */
     private ResponseEntity<Object> fallBack(Send send, Object request, HttpHeaders headers) {
-        String rcsId = newMessageId();
-        String fallbackId = newMessageId();
+        String rcsId = SandboxRequests.messageId();
+        String fallbackId = SandboxRequests.messageId();
         PinnacleWire.Fallback fallback = send.fallback();
         boolean mms = fallback.mediaUrls() != null && !fallback.mediaUrls().isEmpty();
         String type = mms ? "MMS" : "SMS";
@@ -159,10 +158,6 @@ class PinnacleSandboxCarrier {
         postWebhooks(List.of(fallbackSent, delivered));
         return answer(send, request, headers, HttpStatus.OK, new FallbackSent(mms ? null : fallbackId,
                 mms ? List.of(fallbackId) : null, fallback.from(), send.to(), "queued", true, rcsId), rcsId);
-    }
-
-    private static String newMessageId() {
-        return "msg_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
     private Object accepted(Send send, String messageId) {

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 
@@ -19,6 +20,11 @@ final class SandboxRequests {
     /** The request's header names, lower case. */
     static Set<String> headerNames(HttpHeaders headers) {
         return headers.keySet().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+
+    /** A new carrier message id in the {@code msg_} form Pinnacle and v1 use. */
+    static String messageId() {
+        return "msg_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
     /** Identifies a request across the client's retries: the SHA-256 of its body. */

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -133,7 +132,7 @@ class V1SandboxCarrier {
                     error("service_unavailable", "Service temporarily unavailable; retry with the same"
                             + " Idempotency-Key.")));
         }
-        String messageId = "msg_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String messageId = SandboxRequests.messageId();
         Instant createdAt = clock.instant();
         ledger.record(CARRIER, request.to(), SandboxRequests.headerNames(headers), request, 200, messageId);
         scheduleWebhooks(request, messageId, sms, behaviour);
