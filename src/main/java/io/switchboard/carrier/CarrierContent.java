@@ -48,6 +48,27 @@ public class CarrierContent {
         return sms || mms ? smsOrMms(message, carrier, sms, mms) : null;
     }
 
+    /**
+     * The failover legs an RCS carrier sends itself (v5 {@code smsFailover}/{@code mmsFailover}, Pinnacle
+     * {@code fallback}): the client's own legs, else the RCS content transcoded (MMS where it has pictures), each from
+     * its own sender or the carrier's SMS number.
+     */
+    public FailoverPlan failoverPlanFor(Message message, CarrierConnector carrier) {
+        FailoverPlan plan = message.failover();
+        if (!plan.isEmpty()) {
+            return new FailoverPlan(
+                    plan.sms() == null ? null : new FailoverPlan.SmsLeg(smsSender(plan.sms().sender(), carrier),
+                            plan.sms().text()),
+                    plan.mms() == null ? null : new FailoverPlan.MmsLeg(smsSender(plan.mms().sender(), carrier),
+                            plan.mms().text(), plan.mms().mediaUrls(), plan.mms().subject()));
+        }
+        String sender = smsSender(null, carrier);
+        Content transcoded = RcsTranscoder.transcode(message.content(), true);
+        return transcoded instanceof MmsContent mms
+                ? new FailoverPlan(null, new FailoverPlan.MmsLeg(sender, mms.text(), mms.mediaUrls(), mms.subject()))
+                : new FailoverPlan(new FailoverPlan.SmsLeg(sender, ((SmsContent) transcoded).text()), null);
+    }
+
     private static Message smsOrMms(Message message, CarrierConnector carrier, boolean sms, boolean mms) {
         Content leg = clientLeg(message.failover(), sms, mms);
         if (leg != null) {

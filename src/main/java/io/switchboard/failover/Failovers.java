@@ -5,19 +5,15 @@ import io.switchboard.carrier.CarrierContent;
 import io.switchboard.carrier.CarrierOutcome;
 import io.switchboard.carrier.Carriers;
 import io.switchboard.model.Channel;
-import io.switchboard.model.Content;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
 import io.switchboard.model.FailoverPlan;
 import io.switchboard.model.Ids;
 import io.switchboard.model.Message;
-import io.switchboard.model.MmsContent;
-import io.switchboard.model.SmsContent;
 import io.switchboard.routing.RoutingRules;
 import io.switchboard.routing.RoutingTable;
 import io.switchboard.store.Leg;
 import io.switchboard.store.MessageStore;
-import io.switchboard.transcode.RcsTranscoder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -111,23 +107,7 @@ public class Failovers {
                 || route.failover().mode() != RoutingRules.FailoverMode.CARRIER) {
             return null;
         }
-        String sender = carrier.smsSender();
-        FailoverPlan plan = message.failover();
-        if (!plan.isEmpty()) {
-            return new FailoverPlan(
-                    plan.sms() == null ? null : new FailoverPlan.SmsLeg(orElse(plan.sms().sender(), sender),
-                            plan.sms().text()),
-                    plan.mms() == null ? null : new FailoverPlan.MmsLeg(orElse(plan.mms().sender(), sender),
-                            plan.mms().text(), plan.mms().mediaUrls(), plan.mms().subject()));
-        }
-        Content transcoded = RcsTranscoder.transcode(message.content(), true);
-        return transcoded instanceof MmsContent mms
-                ? new FailoverPlan(null, new FailoverPlan.MmsLeg(sender, mms.text(), mms.mediaUrls(), mms.subject()))
-                : new FailoverPlan(new FailoverPlan.SmsLeg(sender, ((SmsContent) transcoded).text()), null);
-    }
-
-    private static String orElse(String value, String fallback) {
-        return value != null ? value : fallback;
+        return content.failoverPlanFor(message, carrier);
     }
 
     /** What a failover request leads to. */
