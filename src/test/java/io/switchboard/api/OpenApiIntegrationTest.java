@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -22,9 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** The OpenAPI document the hub serves describes the REST routes it runs, as they read their bodies. */
 class OpenApiIntegrationTest extends HubIntegrationTest {
-
-    private static final String OPERATOR = "Basic " + Base64.getEncoder()
-            .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
     @Autowired
     private CamelContext camel;

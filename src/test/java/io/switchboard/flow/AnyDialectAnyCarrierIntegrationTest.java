@@ -10,9 +10,7 @@ import io.switchboard.testing.HubIntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +26,6 @@ import org.junit.jupiter.api.Test;
  * it reaches that sandbox carrier as a request of the carrier's own dialect and comes back delivered.
  */
 class AnyDialectAnyCarrierIntegrationTest extends HubIntegrationTest {
-
-    private static final String OPERATOR = "Basic " + Base64.getEncoder()
-            .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
     /** Fields only a request of that carrier dialect has at its top level. */
     private static final Map<String, List<String>> WIRE_FIELDS = Map.of(

@@ -17,10 +17,8 @@ import io.switchboard.store.MessageStore;
 import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
@@ -48,9 +46,6 @@ class FailoverIntegrationTest extends HubIntegrationTest {
 
     @Autowired
     private Carriers carriers;
-
-    private static final String OPERATOR = "Basic " + Base64.getEncoder()
-            .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
     private List<SandboxLedger.Entry> sends(String carrier, String recipient) {
         String digits = recipient.substring(1);

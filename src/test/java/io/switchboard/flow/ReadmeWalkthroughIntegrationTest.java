@@ -11,10 +11,8 @@ import io.switchboard.testing.HubIntegrationTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpHeaders;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -22,9 +20,6 @@ import org.junit.jupiter.api.Test;
 
 /** The README's walk-through, step by step, with its own example file and the sandbox webhook inbox. */
 class ReadmeWalkthroughIntegrationTest extends HubIntegrationTest {
-
-    private static final String OPERATOR = "Basic " + Base64.getEncoder()
-            .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
     @Test
     void shouldWorkAsTheReadmeShowsIt() throws Exception {

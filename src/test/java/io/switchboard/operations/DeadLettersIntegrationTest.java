@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,9 +16,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * answers 503 twice, so the replay gets through).
  */
 class DeadLettersIntegrationTest extends HubIntegrationTest {
-
-    private static final String OPERATOR = "Basic " + Base64.getEncoder()
-            .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
     @DynamicPropertySource
     static void twoAttempts(DynamicPropertyRegistry registry) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -16,9 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** What operators rely on: every door locked, Hawtio seeing every route, health and metrics. */
 class OperationsIntegrationTest extends HubIntegrationTest {
-
-    private static final String ADMIN = "Basic " + Base64.getEncoder()
-            .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
     @Autowired
     private CamelContext camel;
@@ -50,10 +46,10 @@ class OperationsIntegrationTest extends HubIntegrationTest {
 
     @Test
     void shouldServeHawtioAndShowEveryRouteThroughJolokia() {
-        assertThat(hub().get("/actuator/hawtio/", "Authorization", ADMIN).status()).isEqualTo(200);
+        assertThat(hub().get("/actuator/hawtio/", "Authorization", OPERATOR).status()).isEqualTo(200);
 
         HubClient.Response search = hub().get("/actuator/jolokia/search/org.apache.camel:context=*,type=routes,name=*",
-                "Authorization", ADMIN);
+                "Authorization", OPERATOR);
 
         assertThat(search.status()).as(search.toString()).isEqualTo(200);
         String mbeans = search.json().path("value").toString();
@@ -73,7 +69,7 @@ class OperationsIntegrationTest extends HubIntegrationTest {
         assertThat(summary.json().path("status").asText()).isEqualTo("UP");
         assertThat(summary.json().has("components")).isFalse();
 
-        JsonNode details = hub().get("/actuator/health", "Authorization", ADMIN).json();
+        JsonNode details = hub().get("/actuator/health", "Authorization", OPERATOR).json();
         assertThat(details.path("components").path("camelHealth").path("status").asText()).isEqualTo("UP");
         assertThat(details.path("components").path("jms").path("status").asText()).isEqualTo("UP");
         assertThat(details.path("components").path("db").path("status").asText()).isEqualTo("UP");
@@ -83,7 +79,7 @@ class OperationsIntegrationTest extends HubIntegrationTest {
     void shouldExposeRouteMetricsToPrometheus() {
         assertThat(hub().get("/v1/messages/msg_unknown", "Authorization", V1_KEY).status()).isEqualTo(404);
 
-        HubClient.Response metrics = hub().get("/actuator/prometheus", "Authorization", ADMIN);
+        HubClient.Response metrics = hub().get("/actuator/prometheus", "Authorization", OPERATOR);
 
         assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
         assertThat(new String(metrics.raw().body(), StandardCharsets.UTF_8))
@@ -107,7 +103,7 @@ class OperationsIntegrationTest extends HubIntegrationTest {
         assertThat(posted.status()).isEqualTo(204);
 
         assertThat(hub().get("/sandbox/webhook-inbox/ops-test").status()).isEqualTo(401);
-        JsonNode inbox = hub().get("/sandbox/webhook-inbox/ops-test", "Authorization", ADMIN).json();
+        JsonNode inbox = hub().get("/sandbox/webhook-inbox/ops-test", "Authorization", OPERATOR).json();
         assertThat(inbox.path("received")).hasSize(1);
         assertThat(inbox.path("received").get(0).path("body").asText()).isEqualTo("{\"id\":\"evt_1\"}");
         assertThat(inbox.path("received").get(0).path("headers").path("webhook-id").asText()).isEqualTo("evt_1");
@@ -115,16 +111,16 @@ class OperationsIntegrationTest extends HubIntegrationTest {
 
     @Test
     void shouldLetHawtiosPagePostToJolokiaWithTheCookieTokenButNothingWithout() {
-        HubClient.Response page = hub().get("/actuator/hawtio/", "Authorization", ADMIN);
+        HubClient.Response page = hub().get("/actuator/hawtio/", "Authorization", OPERATOR);
         String cookie = page.raw().headers().allValues("Set-Cookie").stream()
                 .filter(value -> value.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
         String token = cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';'));
         byte[] search = "{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,*\"}"
                 .getBytes(StandardCharsets.UTF_8);
 
-        HubClient.Response withToken = hub().postJson("/actuator/jolokia", search, "Authorization", ADMIN,
+        HubClient.Response withToken = hub().postJson("/actuator/jolokia", search, "Authorization", OPERATOR,
                 "Cookie", "XSRF-TOKEN=" + token, "X-XSRF-TOKEN", token);
-        HubClient.Response withoutToken = hub().postJson("/actuator/jolokia", search, "Authorization", ADMIN);
+        HubClient.Response withoutToken = hub().postJson("/actuator/jolokia", search, "Authorization", OPERATOR);
 
         assertThat(withToken.status()).as(withToken.toString()).isEqualTo(200);
         assertThat(withToken.json().path("value").toString()).contains("dispatch");

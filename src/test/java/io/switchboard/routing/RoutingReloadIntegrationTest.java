@@ -6,12 +6,10 @@ import io.switchboard.sandbox.SandboxLedger;
 import io.switchboard.testing.HubIntegrationTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,8 +18,6 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The running hub picks up a changed routing file, and keeps its rules when a change is invalid. */
 class RoutingReloadIntegrationTest extends HubIntegrationTest {
 
-    private static final String OPERATOR = "Basic " + Base64.getEncoder()
-            .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
     private static final Path RULES = copyOfTheShippedRules();
 
     @Autowired

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -44,6 +46,9 @@ public abstract class HubIntegrationTest {
 
     public static final String V1_KEY = "Bearer sk_dev_v1";
     public static final String OTHER_TENANT_V1_KEY = "Bearer sk_other_v1";
+    /** The operator login of the dev and test profiles, for Hawtio, the actuator and the sandbox's views. */
+    public static final String OPERATOR = "Basic " + Base64.getEncoder()
+            .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
     private static final Path DATA = Path.of("target", "test-data", UUID.randomUUID().toString());
 
