@@ -33,6 +33,14 @@ public abstract class CarrierCallbackReader extends Transformer {
     /** The event the callback reports about the leg, or empty when it reports nothing the hub records. */
     public abstract Optional<DeliveryEvent> toEvent(JsonNode callback, Leg leg);
 
+    /**
+     * The reason of a failover the carrier ran itself (failover mode {@code carrier}), naming the channel of the leg
+     * it sent, or {@code SMS/MMS} when the callback does not say.
+     */
+    protected static String carrierFailover(Optional<String> channel) {
+        return "carrier failover: " + channel.orElse("SMS/MMS");
+    }
+
     /** The field's text, trimmed, when it is a scalar that is neither null nor blank. */
     protected static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.get(field);

@@ -46,7 +46,6 @@ public class PinnacleCallbackToDeliveryEvent extends CarrierCallbackReader {
             "FALLBACK_SENT", EventType.FAILOVER);
     private static final List<String> REASON_FIELDS = List.of("error", "errorMessage", "reason");
     static final String UNKNOWN_FAILURE = "Pinnacle reported %s without a reason";
-    static final String CARRIER_FAILOVER = "carrier failover: ";
 
     public PinnacleCallbackToDeliveryEvent(Clock clock) {
         super(clock);
@@ -78,7 +77,7 @@ public class PinnacleCallbackToDeliveryEvent extends CarrierCallbackReader {
 
     private static String reason(JsonNode callback, EventType type, String status) {
         if (type == EventType.FAILOVER) {
-            return CARRIER_FAILOVER + text(callback.path("fallbackMessage"), "type").orElse("SMS/MMS");
+            return carrierFailover(text(callback.path("fallbackMessage"), "type"));
         }
         if (type != EventType.FAILED) {
             return null;

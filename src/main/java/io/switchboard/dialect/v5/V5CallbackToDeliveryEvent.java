@@ -58,7 +58,6 @@ public class V5CallbackToDeliveryEvent extends CarrierCallbackReader {
             // the carrier sent the smsFailover/mmsFailover leg it got with the message (failover mode carrier)
             Map.entry("FAILOVER", EventType.FAILOVER), Map.entry("FALLBACK", EventType.FAILOVER),
             Map.entry("FALLBACK_SENT", EventType.FAILOVER));
-    static final String CARRIER_FAILOVER = "carrier failover: ";
 
     public V5CallbackToDeliveryEvent(Clock clock) {
         super(clock);
@@ -77,7 +76,7 @@ public class V5CallbackToDeliveryEvent extends CarrierCallbackReader {
         String reason = type.get() == EventType.FAILED || type.get() == EventType.EXPIRED
                 ? first(callback, REASON_FIELDS).orElse(null)
                 : type.get() == EventType.FAILOVER
-                        ? CARRIER_FAILOVER + first(callback, List.of("messageType", "channel")).orElse("SMS/MMS")
+                        ? carrierFailover(first(callback, List.of("messageType", "channel")))
                         : null;
         return Optional.of(new DeliveryEvent(Ids.eventId(), type.get(), occurredAt, leg.messageId(), leg.tenantId(),
                 leg.carrierId(), carrierMessageId, leg.channel(), reason));
