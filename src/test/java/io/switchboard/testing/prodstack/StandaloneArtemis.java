@@ -1,0 +1,185 @@
+package io.switchboard.testing.prodstack;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * A standalone Artemis broker from the distribution Maven unpacks into {@code target/artemis}, configured by
+ * {@code docker/broker.xml}, in a process of its own: an instance made with {@code artemis create} in its own
+ * directory (configuration in {@code etc/}, journal in {@code data/}, output in {@code artemis.log}), listening on a
+ * loopback port chosen once, so a restart is the same broker on the same data at the same address.
+ */
+public final class StandaloneArtemis implements AutoCloseable {
+
+    /** Set by the build (failsafe); the distribution unpacked by the {@code prod-stack} Maven profile. */
+    public static final String HOME_PROPERTY = "switchboard.artemis.home";
+    public static final String USER = "switchboard";
+    /** docker/broker.xml grants its permissions to this role. */
+    private static final String ROLE = "amq";
+    private static final int DEFAULT_MAX_DISK_USAGE = 90;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final Path instance;
+    private final int port;
+    private final String password;
+    private volatile int maxDiskUsage = DEFAULT_MAX_DISK_USAGE;
+    private volatile ManagedProcess process;
+    private volatile Duration lastStartup;
+
+    private StandaloneArtemis(Path instance, int port, String password) {
+        this.instance = instance;
+        this.port = port;
+        this.password = password;
+    }
+
+    /** Creates the broker instance under {@code directory} (which must not hold one yet), not started. */
+    public static StandaloneArtemis create(Path directory) {
+        Path home = distribution();
+        Path instance = directory.toAbsolutePath().resolve("artemis");
+        String password = UUID.randomUUID().toString();
+        run(List.of("sh", home.resolve("bin/artemis").toString(), "create", instance.toString(),
+                "--user", USER, "--password", password, "--role", ROLE, "--require-login",
+                "--host", "127.0.0.1", "--no-web", "--no-autotune", "--silent"), directory.resolve("artemis-create.log"));
+        try {
+            Files.copy(Path.of("docker", "broker.xml"), instance.resolve("etc/broker.xml"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new StandaloneArtemis(instance, FreePorts.next(), password);
+    }
+
+    /** Creates the instance and starts it. */
+    public static StandaloneArtemis start(Path directory) {
+        StandaloneArtemis broker = create(directory);
+        broker.start();
+        return broker;
+    }
+
+    private static Path distribution() {
+        String home = System.getProperty(HOME_PROPERTY);
+        if (home == null || !Files.isRegularFile(Path.of(home, "bin", "artemis"))) {
+            throw new IllegalStateException("No Artemis distribution at " + HOME_PROPERTY + "=" + home + ". Run the "
+                    + "production-stack tests through Maven (./mvnw -B verify, or -Dit.test=…ProdStackIT verify): "
+                    + "the prod-stack profile unpacks Artemis into target/artemis before them.");
+        }
+        return Path.of(home).toAbsolutePath();
+    }
+
+    private static void run(List<String> command, Path log) {
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " failed; see " + log + ":\n"
+                        + Files.readString(log));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The {@code max-disk-usage} of the next start, in percent of the data disk: beyond it the broker blocks
+     * producers (Artemis checks every few seconds). A value below the disk's current use makes the disk "full".
+     */
+    public StandaloneArtemis maxDiskUsage(int percent) {
+        this.maxDiskUsage = percent;
+        return this;
+    }
+
+    /** Starts the broker (again, after {@link #stop} or {@link #kill}) and waits until it accepts a login. */
+    public synchronized void start() {
+        Instant begin = Instant.now();
+        process = new ManagedProcess("Artemis " + instance, List.of("sh", instance.resolve("bin/artemis").toString(),
+                "run"), Map.of("JAVA_HOME", System.getProperty("java.home"),
+                "JAVA_ARGS_APPEND", "-Dswitchboard.broker.host=127.0.0.1 -Dswitchboard.broker.port=" + port
+                        + " -Dswitchboard.broker.max-disk-usage=" + maxDiskUsage),
+                instance, instance.resolve("artemis.log"));
+        process.start();
+        process.awaitReady(START_TIMEOUT, this::acceptsLogin);
+        lastStartup = Duration.between(begin, Instant.now());
+    }
+
+    private boolean acceptsLogin() {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(
+                url() + "?initialConnectAttempts=1&reconnectAttempts=0&callTimeout=2000");
+                Connection connection = factory.createConnection(USER, password)) {
+            return connection != null;
+        } catch (JMSException e) {
+            return false;
+        }
+    }
+
+    /** An orderly shutdown (SIGTERM: Artemis stops its acceptors and closes the journal). */
+    public void stop() {
+        if (process != null) {
+            process.stop(STOP_GRACE);
+        }
+    }
+
+    /** {@code kill -9}: whatever the journal has not synced is the broker's to recover at the next start. */
+    public void kill() {
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** The URL a client or the hub ({@code SPRING_ARTEMIS_BROKER_URL}) connects to. */
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** Journal, bindings, paging and large messages: what survives a restart. */
+    public Path dataDirectory() {
+        return instance.resolve("data");
+    }
+
+    public Path log() {
+        return instance.resolve("artemis.log");
+    }
+
+    /** How long the last {@link #start} took until the broker accepted a login. */
+    public Duration lastStartup() {
+        return lastStartup;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
