@@ -10,7 +10,6 @@ import io.switchboard.dialect.channels.ChannelsMessageResource;
 import io.switchboard.dialect.channels.ChannelsNotification;
 import io.switchboard.dialect.channels.ChannelsNotifications;
 import io.switchboard.dialect.channels.ChannelsSignature;
-import io.switchboard.web.HubAddress;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code switchboard.sandbox.channels.mms-channels} also MMS. Answers the send and the channel lookup in the API's
  * shapes (seeds 002/003) and posts each status change, signed with the signing key, to the hub's
  * {@value ChannelsNotifications#PATH}, behaving as {@link SandboxBehaviour} says for the recipient. SMS has no read
- * receipts, so a {@code …04} recipient ends delivered.
+ * receipts, so a {@code …04} recipient ends delivered. The ledger counts sends by the request's {@code reference},
+ * where the hub puts its leg id.
  */
 @RestController
 @RequestMapping("/sandbox/channels/workspaces/{workspaceId}/channels/{channelId}")
@@ -51,16 +51,16 @@ class ChannelsSandboxCarrier {
     private final SandboxProperties properties;
     private final SandboxLedger ledger;
     private final SandboxCallbacks callbacks;
-    private final HubAddress hub;
+    private final SandboxCallbackAddress callbackAddress;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     ChannelsSandboxCarrier(SandboxProperties properties, SandboxLedger ledger, SandboxCallbacks callbacks,
-            HubAddress hub, ObjectMapper mapper, Clock clock) {
+            SandboxCallbackAddress callbackAddress, ObjectMapper mapper, Clock clock) {
         this.properties = properties;
         this.ledger = ledger;
         this.callbacks = callbacks;
-        this.hub = hub;
+        this.callbackAddress = callbackAddress;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -98,21 +98,24 @@ class ChannelsSandboxCarrier {
         String recipient = recipient(request);
         List<ChannelsError.Detail> problems = problems(request, recipient, channelId);
         if (!problems.isEmpty()) {
-            ledger.record(CARRIER, recipient, SandboxRequests.headerNames(headers), request, 422, null);
+            ledger.record(CARRIER, recipient, request.reference(), SandboxRequests.headerNames(headers), request,
+                    422, null);
             return ResponseEntity.unprocessableEntity().body(new ChannelsError("InvalidPayload",
                     "The request did not pass validation", problems));
         }
         SandboxBehaviour behaviour = SandboxBehaviour.forRecipient(recipient);
         if (behaviour == SandboxBehaviour.FLAKY
                 && ledger.failsThisAttempt(SandboxRequests.bodyKey(body), properties.flakyFailures())) {
-            ledger.record(CARRIER, recipient, SandboxRequests.headerNames(headers), request, 503, null);
+            ledger.record(CARRIER, recipient, request.reference(), SandboxRequests.headerNames(headers), request,
+                    503, null);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ChannelsError("ServiceUnavailable",
                     "The service is temporarily unavailable", null));
         }
         Instant now = clock.instant();
         ChannelsMessageResource accepted = new ChannelsMessageResource(UUID.randomUUID().toString(), channelId,
                 "accepted", null, "outgoing", request.reference(), request.receiver(), request.body(), now, now, now);
-        ledger.record(CARRIER, recipient, SandboxRequests.headerNames(headers), request, 202, accepted.id());
+        ledger.record(CARRIER, recipient, request.reference(), SandboxRequests.headerNames(headers), request,
+                202, accepted.id());
         scheduleNotifications(accepted, behaviour, now);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted);
     }
@@ -152,9 +155,8 @@ class ChannelsSandboxCarrier {
         if (changes.isEmpty()) {
             return;
         }
-        // posted on loopback, signed for the public URL the hub verifies against (a proxy in front changes nothing)
-        URI url = URI.create(hub.localBaseUrl() + ChannelsNotifications.PATH);
-        String signedUrl = hub.publicBaseUrl() + ChannelsNotifications.PATH;
+        URI url = callbackAddress.callbackUrl(ChannelsNotifications.PATH);
+        String signedUrl = callbackAddress.signedUrl(ChannelsNotifications.PATH);
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         List<byte[]> bodies = changes.stream().map(change -> SandboxRequests.json(mapper, new ChannelsNotification(
                 ChannelsNotification.SERVICE, ChannelsNotification.SMS_OUTBOUND, change))).toList();

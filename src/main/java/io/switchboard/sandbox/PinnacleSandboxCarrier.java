@@ -10,7 +10,6 @@ import io.switchboard.dialect.pinnacle.PinnacleWire;
 import io.switchboard.pricing.Prices;
 import io.switchboard.sms.Segmentation;
 import io.switchboard.sms.SmsSegments;
-import io.switchboard.web.HubAddress;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -58,12 +57,12 @@ class PinnacleSandboxCarrier {
     private final PinnacleValidator validator;
     private final PinnacleResponses responses;
     private final Prices prices;
-    private final HubAddress hub;
+    private final SandboxCallbackAddress callbackAddress;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     PinnacleSandboxCarrier(SandboxProperties properties, SandboxLedger ledger, SandboxCallbacks callbacks,
-            PinnacleValidator validator, PinnacleResponses responses, Prices prices, HubAddress hub,
+            PinnacleValidator validator, PinnacleResponses responses, Prices prices, SandboxCallbackAddress callbackAddress,
             ObjectMapper mapper, Clock clock) {
         this.properties = properties;
         this.ledger = ledger;
@@ -71,7 +70,7 @@ class PinnacleSandboxCarrier {
         this.validator = validator;
         this.responses = responses;
         this.prices = prices;
-        this.hub = hub;
+        this.callbackAddress = callbackAddress;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -175,8 +174,18 @@ class PinnacleSandboxCarrier {
 
     private ResponseEntity<Object> answer(Send send, Object request, HttpHeaders headers, HttpStatus status,
             Object body, String messageId) {
-        ledger.record(CARRIER, send.to(), SandboxRequests.headerNames(headers), request, status.value(), messageId);
+        ledger.record(CARRIER, send.to(), leg(send, request), SandboxRequests.headerNames(headers), request,
+                status.value(), messageId);
         return ResponseEntity.status(status).body(body);
+    }
+
+    /**
+     * Pinnacle has no client reference or idempotency key (its {@code options.tracking} is a link-tracking mode), so a
+     * leg is known by its content: the endpoint and the request, which a retry of the leg repeats exactly. Two
+     * messages of the same content to the same number count as one leg.
+     */
+    private String leg(Send send, Object request) {
+        return send.kind() + ":" + SandboxRequests.bodyKey(SandboxRequests.json(mapper, request));
     }
 
     private List<MessageEvent> events(Send send, String messageId, SandboxBehaviour behaviour) {
@@ -205,7 +214,7 @@ class PinnacleSandboxCarrier {
         for (MessageEvent event : events) {
             bodies.add(SandboxRequests.json(mapper, event));
         }
-        callbacks.post(URI.create(hub.localBaseUrl() + CALLBACK_PATH),
+        callbacks.post(callbackAddress.callbackUrl(CALLBACK_PATH),
                 Map.of(PinnacleSignatures.HEADER, properties.pinnacle().signingSecret()), bodies);
     }
 

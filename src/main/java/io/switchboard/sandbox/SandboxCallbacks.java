@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,15 +20,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Posts the sandbox carriers' callbacks on a timer, one after another, as a real carrier would some time after it
- * accepted a message. Scheduled, so no thread sleeps.
+ * accepted a message, and holds each one the hub does not take (down, starting, or answering 503 because it has not
+ * yet stored the carrier's message id), posting it again until it is answered 2xx or
+ * {@code switchboard.sandbox.callback-retry.max-age} has passed. Scheduled, so no thread sleeps.
  */
 @Component
 public class SandboxCallbacks implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxCallbacks.class);
 
-    static final int ATTEMPTS = 6;
     private static final long MIN_RETRY_WAIT_MS = 100;
+    /** Doubling stops here long before a wait could overflow; max-wait caps it anyway. */
+    private static final int MAX_DOUBLINGS = 20;
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sandbox-callbacks");
@@ -35,15 +40,19 @@ public class SandboxCallbacks implements DisposableBean {
     });
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Duration delay;
+    private final SandboxProperties.CallbackRetry retry;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong givenUp = new AtomicLong();
 
     public SandboxCallbacks(SandboxProperties properties) {
         this.delay = properties.callbackDelay();
+        this.retry = properties.callbackRetry();
     }
 
     /**
      * Posts each body in turn to the URL, the first after one delay and each next one a delay later. A post answered
-     * with anything but 2xx (a hub that has not yet stored the carrier's message id answers 503) or not answered is
-     * tried again after twice the wait, up to {@value #ATTEMPTS} times in all, as real carriers do.
+     * with anything but 2xx, or not answered, is tried again after twice the wait (at most max-wait) until max-age.
      */
     public void post(URI url, Map<String, String> headers, List<byte[]> bodies) {
         post(url, body -> headers, bodies);
@@ -54,11 +63,14 @@ public class SandboxCallbacks implements DisposableBean {
         for (int i = 0; i < bodies.size(); i++) {
             byte[] body = bodies.get(i);
             Map<String, String> headers = headersOf.apply(body);
-            timer.schedule(() -> send(url, headers, body, 1), delay.toMillis() * (i + 1), TimeUnit.MILLISECONDS);
+            pending.incrementAndGet();
+            long at = delay.toMillis() * (i + 1);
+            timer.schedule(() -> send(url, headers, body, 1, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(at)),
+                    at, TimeUnit.MILLISECONDS);
         }
     }
 
-    private void send(URI url, Map<String, String> headers, byte[] body, int attempt) {
+    private void send(URI url, Map<String, String> headers, byte[] body, int attempt, long firstPostNanos) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
@@ -67,22 +79,41 @@ public class SandboxCallbacks implements DisposableBean {
         http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                 .whenComplete((response, failure) -> {
                     if (failure == null && response.statusCode() < 300) {
+                        delivered.incrementAndGet();
+                        pending.decrementAndGet();
                         return;
                     }
                     String problem = failure != null ? failure.toString() : "HTTP " + response.statusCode();
-                    if (attempt >= ATTEMPTS) {
-                        LOG.warn("Sandbox callback to {} given up after {} attempts: {}", url.getPath(), attempt,
-                                problem);
+                    if (System.nanoTime() - firstPostNanos >= retry.maxAge().toNanos()) {
+                        LOG.warn("Sandbox callback to {} given up after {} attempts in {}: {}", url.getPath(), attempt,
+                                retry.maxAge(), problem);
+                        givenUp.incrementAndGet();
+                        pending.decrementAndGet();
                         return;
                     }
                     LOG.debug("Sandbox callback to {} attempt {}: {}", url.getPath(), attempt, problem);
-                    long wait = Math.max(delay.toMillis(), MIN_RETRY_WAIT_MS) << attempt;
-                    timer.schedule(() -> send(url, headers, body, attempt + 1), wait, TimeUnit.MILLISECONDS);
+                    long wait = Math.min(retry.maxWait().toMillis(),
+                            Math.max(delay.toMillis(), MIN_RETRY_WAIT_MS) << Math.min(attempt, MAX_DOUBLINGS));
+                    timer.schedule(() -> send(url, headers, body, attempt + 1, firstPostNanos), wait,
+                            TimeUnit.MILLISECONDS);
                 });
+    }
+
+    /** How many callbacks are waiting for their first post or for the hub to take them, and how many went. */
+    public Tally tally() {
+        return new Tally(pending.get(), delivered.get(), givenUp.get());
     }
 
     @Override
     public void destroy() {
         timer.shutdownNow();
+    }
+
+    /**
+     * @param pending   scheduled or held, not yet answered with a 2xx
+     * @param delivered answered with a 2xx
+     * @param givenUp   not taken within max-age: lost, as a real carrier's would be
+     */
+    public record Tally(int pending, long delivered, long givenUp) {
     }
 }

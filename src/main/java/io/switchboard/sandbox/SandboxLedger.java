@@ -3,7 +3,9 @@ package io.switchboard.sandbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the sandbox carriers were asked to send, newest last, so tests and people can count sends. Keeps the last
- * {@value #CAPACITY} requests.
+ * {@value #CAPACITY} requests, and a count of requests and sends for every leg it ever saw, so a test can tell a leg
+ * sent twice however long it ran.
  */
 @Component
 public class SandboxLedger {
@@ -21,16 +24,39 @@ public class SandboxLedger {
     private final ConcurrentLinkedDeque<Entry> entries = new ConcurrentLinkedDeque<>();
     private final AtomicInteger size = new AtomicInteger();
     private final ConcurrentHashMap<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LegCounter> legs = new ConcurrentHashMap<>();
 
-    /** Records a request that reached a sandbox carrier, whatever the answer. */
-    public void record(String carrier, String recipient, Set<String> headerNames, Object request, int httpStatus,
-            String carrierMessageId) {
-        entries.addLast(new Entry(carrier, recipient, Set.copyOf(headerNames), request, httpStatus, carrierMessageId,
-                Instant.now()));
+    /**
+     * Records a request that reached a sandbox carrier, whatever the answer.
+     *
+     * @param leg what identifies the hub's leg in the request, in the carrier's terms; null when it has none
+     */
+    public void record(String carrier, String recipient, String leg, Set<String> headerNames, Object request,
+            int httpStatus, String carrierMessageId) {
+        entries.addLast(new Entry(carrier, recipient, leg, Set.copyOf(headerNames), request, httpStatus,
+                carrierMessageId, Instant.now()));
         if (size.incrementAndGet() > CAPACITY) {
             entries.pollFirst();
             size.decrementAndGet();
         }
+        if (leg != null) {
+            legs.computeIfAbsent(leg, key -> new LegCounter(carrier)).count(carrierMessageId != null);
+        }
+    }
+
+    /**
+     * Counts a request a carrier answered from its idempotency memory (v1's Idempotency-Key): the hub asked again,
+     * nothing was sent again.
+     */
+    public void recordReplay(String carrier, String leg) {
+        legs.computeIfAbsent(leg, key -> new LegCounter(carrier)).count(false);
+    }
+
+    /** Requests and sends per leg, since the sandbox started. */
+    public Map<String, LegTally> legs() {
+        Map<String, LegTally> tallies = new TreeMap<>();
+        legs.forEach((leg, counter) -> tallies.put(leg, counter.tally()));
+        return tallies;
     }
 
     /**
@@ -54,16 +80,46 @@ public class SandboxLedger {
     }
 
     /**
+     * @param leg              see {@link #record}
      * @param headerNames      the HTTP headers the request came with, lower case
      * @param request          the request as the carrier read it, in its dialect's wire record
      * @param httpStatus       what the sandbox answered
      * @param carrierMessageId the id it gave an accepted send, else null
      */
-    public record Entry(String carrier, String recipient, Set<String> headerNames, Object request, int httpStatus,
-            String carrierMessageId, Instant at) {
+    public record Entry(String carrier, String recipient, String leg, Set<String> headerNames, Object request,
+            int httpStatus, String carrierMessageId, Instant at) {
 
         public boolean accepted() {
             return carrierMessageId != null;
+        }
+    }
+
+    /**
+     * @param requests how many times the carrier was asked to send the leg
+     * @param sends    how many of those it accepted and sent: more than one reaches the person more than once
+     */
+    public record LegTally(String carrier, int requests, int sends) {
+    }
+
+    private static final class LegCounter {
+
+        private final String carrier;
+        private final AtomicInteger requests = new AtomicInteger();
+        private final AtomicInteger sends = new AtomicInteger();
+
+        LegCounter(String carrier) {
+            this.carrier = carrier;
+        }
+
+        void count(boolean sent) {
+            requests.incrementAndGet();
+            if (sent) {
+                sends.incrementAndGet();
+            }
+        }
+
+        LegTally tally() {
+            return new LegTally(carrier, requests.get(), sends.get());
         }
     }
 }

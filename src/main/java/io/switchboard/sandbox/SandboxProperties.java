@@ -8,12 +8,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The in-process carrier simulators under {@code /sandbox/*}; off in the prod profile. Each has the credentials it
  * expects from the hub and signs its callbacks with the secret the hub's carrier entry holds.
  *
- * @param callbackDelay  how long a sandbox carrier waits before each callback it posts
- * @param flakyFailures  how many attempts a {@code …03} recipient refuses with HTTP 503 before accepting
+ * @param callbackDelay   how long a sandbox carrier waits before each callback it posts
+ * @param callbackBaseUrl the hub the callbacks go to, such as {@code http://127.0.0.1:8080}; empty for the hub the
+ *                        sandbox runs in. The carrier-only mode (profile {@code carriers}) needs it.
+ * @param callbackRetry   how a callback the hub did not answer with a 2xx is posted again
+ * @param flakyFailures   how many attempts a {@code …03} recipient refuses with HTTP 503 before accepting
  */
 @ConfigurationProperties("switchboard.sandbox")
-public record SandboxProperties(boolean enabled, Duration callbackDelay, int flakyFailures, Credentials v5,
-        KeyAccount pinnacle, KeyAccount v1, ChannelsAccount channels) {
+public record SandboxProperties(boolean enabled, Duration callbackDelay, String callbackBaseUrl,
+        CallbackRetry callbackRetry, int flakyFailures, Credentials v5, KeyAccount pinnacle, KeyAccount v1,
+        ChannelsAccount channels) {
+
+    public SandboxProperties {
+        callbackBaseUrl = callbackBaseUrl == null ? "" : callbackBaseUrl.strip().replaceAll("/+$", "");
+    }
+
+    /**
+     * Real carriers hold a callback the receiver does not take and post it again for hours; so does the sandbox.
+     *
+     * @param maxWait the longest wait between two posts of a callback (the wait doubles from the callback delay)
+     * @param maxAge  how long after its first post a callback is given up
+     */
+    public record CallbackRetry(Duration maxWait, Duration maxAge) {
+    }
 
     public record Credentials(String username, String password) {
     }

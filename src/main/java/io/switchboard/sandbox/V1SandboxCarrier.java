@@ -10,7 +10,6 @@ import io.switchboard.dialect.v1.V1SendRequest;
 import io.switchboard.dialect.v1.V1Signatures;
 import io.switchboard.dialect.v1.V1Validator;
 import io.switchboard.model.Ids;
-import io.switchboard.web.HubAddress;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -58,7 +57,7 @@ class V1SandboxCarrier {
     private final SandboxCallbacks callbacks;
     private final V1Validator validator;
     private final V1Responses responses;
-    private final HubAddress hub;
+    private final SandboxCallbackAddress callbackAddress;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Map<String, Answer> answersByKey = new LinkedHashMap<>() {
@@ -69,13 +68,14 @@ class V1SandboxCarrier {
     };
 
     V1SandboxCarrier(SandboxProperties properties, SandboxLedger ledger, SandboxCallbacks callbacks,
-            V1Validator validator, V1Responses responses, HubAddress hub, ObjectMapper mapper, Clock clock) {
+            V1Validator validator, V1Responses responses, SandboxCallbackAddress callbackAddress, ObjectMapper mapper,
+            Clock clock) {
         this.properties = properties;
         this.ledger = ledger;
         this.callbacks = callbacks;
         this.validator = validator;
         this.responses = responses;
-        this.hub = hub;
+        this.callbackAddress = callbackAddress;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -94,10 +94,13 @@ class V1SandboxCarrier {
         // one send at a time per sandbox: a repeated key must see the first send's answer, never race it
         synchronized (answersByKey) {
             Answer first = answersByKey.get(key);
+            if (first != null && first.fingerprint().equals(fingerprint)) {
+                ledger.recordReplay(CARRIER, key);
+                return first.response();
+            }
             if (first != null) {
-                return first.fingerprint().equals(fingerprint) ? first.response()
-                        : answer(HttpStatus.CONFLICT, error("idempotency_conflict",
-                                "This Idempotency-Key was used with a different request body.")).response();
+                return answer(HttpStatus.CONFLICT, error("idempotency_conflict",
+                        "This Idempotency-Key was used with a different request body.")).response();
             }
             Answer answer = process(headers, bytes).withFingerprint(fingerprint);
             int status = answer.response().getStatusCode().value();
@@ -134,15 +137,21 @@ class V1SandboxCarrier {
         }
         String messageId = SandboxRequests.messageId();
         Instant createdAt = clock.instant();
-        ledger.record(CARRIER, request.to(), SandboxRequests.headerNames(headers), request, 200, messageId);
+        ledger.record(CARRIER, request.to(), leg(headers), SandboxRequests.headerNames(headers), request, 200,
+                messageId);
         scheduleWebhooks(request, messageId, sms, behaviour);
         return answer(HttpStatus.OK, new Accepted(messageId, "queued", createdAt, billing(request, sms)));
     }
 
     private Answer record(V1SendRequest request, HttpHeaders headers, Answer answer) {
-        ledger.record(CARRIER, request.to(), SandboxRequests.headerNames(headers), request,
+        ledger.record(CARRIER, request.to(), leg(headers), SandboxRequests.headerNames(headers), request,
                 answer.response().getStatusCode().value(), null);
         return answer;
+    }
+
+    /** The hub's Idempotency-Key is made from its leg id, the same on every attempt: the ledger counts sends by it. */
+    private static String leg(HttpHeaders headers) {
+        return headers.getFirst("Idempotency-Key");
     }
 
     private void scheduleWebhooks(V1SendRequest request, String messageId, boolean sms, SandboxBehaviour behaviour) {
@@ -168,7 +177,7 @@ class V1SandboxCarrier {
             bodies.add(SandboxRequests.json(mapper, event));
         }
         String secret = properties.v1().signingSecret();
-        callbacks.post(URI.create(hub.localBaseUrl() + CALLBACK_PATH),
+        callbacks.post(callbackAddress.callbackUrl(CALLBACK_PATH),
                 webhook -> Map.of(V1Signatures.HEADER, V1Signatures.sign(secret, webhook)), bodies);
     }
 

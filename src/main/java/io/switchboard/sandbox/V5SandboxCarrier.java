@@ -25,11 +25,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A v5 RCS carrier simulator: answers {@code POST /sandbox/v5/messages} exactly like seed 004 and posts delivery
  * callbacks to the request's {@code callbackURL}, behaving as {@link SandboxBehaviour} says for the recipient.
- * Callbacks only go to this hub's own loopback address, so the sandbox cannot be used to reach other hosts.
+ * Callbacks only go to loopback or the configured hub ({@link SandboxCallbackAddress#mayPostTo}), so the sandbox
+ * cannot be used to reach other hosts. v5 has no client reference or idempotency key; the hub's callback URL names
+ * the leg, so the ledger counts sends by it.
  */
 @RestController
 @RequestMapping("/sandbox/v5")
@@ -41,15 +44,17 @@ class V5SandboxCarrier {
     private final SandboxProperties properties;
     private final SandboxLedger ledger;
     private final SandboxCallbacks callbacks;
+    private final SandboxCallbackAddress callbackAddress;
     private final V5Responses responses;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     V5SandboxCarrier(SandboxProperties properties, SandboxLedger ledger, SandboxCallbacks callbacks,
-            V5Responses responses, ObjectMapper mapper, Clock clock) {
+            SandboxCallbackAddress callbackAddress, V5Responses responses, ObjectMapper mapper, Clock clock) {
         this.properties = properties;
         this.ledger = ledger;
         this.callbacks = callbacks;
+        this.callbackAddress = callbackAddress;
         this.responses = responses;
         this.mapper = mapper;
         this.clock = clock;
@@ -80,18 +85,20 @@ class V5SandboxCarrier {
         }
         if (behaviour == SandboxBehaviour.FLAKY
                 && ledger.failsThisAttempt(SandboxRequests.bodyKey(body), properties.flakyFailures())) {
-            ledger.record(CARRIER, destination, SandboxRequests.headerNames(headers), request, 503, null);
+            ledger.record(CARRIER, destination, leg(request), SandboxRequests.headerNames(headers), request, 503,
+                    null);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .body(responses.refused("Service temporarily unavailable", List.of()));
         }
         String guid = UUID.randomUUID().toString();
-        ledger.record(CARRIER, destination, SandboxRequests.headerNames(headers), request, 200, guid);
+        ledger.record(CARRIER, destination, leg(request), SandboxRequests.headerNames(headers), request, 200, guid);
         scheduleCallbacks(request, guid, behaviour, failsOver);
         return ResponseEntity.ok(responses.accepted(guid, destination));
     }
 
     private ResponseEntity<Object> refuse(V5Message request, HttpHeaders headers, V5Responses.Problem problem) {
-        ledger.record(CARRIER, request.destination(), SandboxRequests.headerNames(headers), request, 400, null);
+        ledger.record(CARRIER, request.destination(), leg(request), SandboxRequests.headerNames(headers), request,
+                400, null);
         return ResponseEntity.badRequest().body(responses.refused(V5Responses.INVALID, List.of(problem)));
     }
 
@@ -104,7 +111,7 @@ class V5SandboxCarrier {
     }
 
     private void scheduleCallbacks(V5Message request, String guid, SandboxBehaviour behaviour, boolean failsOver) {
-        if (request.callbackURL() == null || !isLoopback(request.callbackURL())) {
+        if (request.callbackURL() == null || !callbackAddress.mayPostTo(request.callbackURL())) {
             return;
         }
         Instant acceptedAt = clock.instant();
@@ -158,12 +165,15 @@ class V5SandboxCarrier {
                 expected.getBytes(StandardCharsets.UTF_8), authorization.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static boolean isLoopback(String url) {
+    /** The {@code leg} the hub's callback URL names, or null for a request without one. */
+    private static String leg(V5Message request) {
+        if (request.callbackURL() == null) {
+            return null;
+        }
         try {
-            String host = URI.create(url).getHost();
-            return "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
+            return UriComponentsBuilder.fromUriString(request.callbackURL()).build().getQueryParams().getFirst("leg");
         } catch (IllegalArgumentException e) {
-            return false;
+            return null;
         }
     }
 }

@@ -36,13 +36,14 @@ class SecurityConfiguration {
     };
 
     /**
-     * The sandbox's webhook inbox takes posts like any webhook receiver; reading it, and what the sandbox carriers
-     * received, needs the operator login.
+     * The sandbox's webhook inbox takes posts like any webhook receiver; reading it, what the sandbox carriers
+     * received and the callbacks they hold needs the operator login.
      */
     @Bean
     @Order(0)
     SecurityFilterChain sandboxOperatorViews(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/sandbox/webhook-inbox/**", "/sandbox/carrier-requests")
+        return http.securityMatcher("/sandbox/webhook-inbox/**", "/sandbox/carrier-requests/**",
+                        "/sandbox/carrier-callbacks")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/sandbox/webhook-inbox/**").permitAll()
                         .anyRequest().hasRole("ADMIN"))

@@ -54,11 +54,21 @@ class AnyDialectAnyCarrierIntegrationTest extends HubIntegrationTest {
         assertThat(received.path("carrier").asText()).isEqualTo("sandbox-" + carrier);
         assertThat(received.path("carrierMessageId").asText()).isNotEmpty();
         assertThat(fieldNames(received.path("request"))).as("%s", received).containsAll(WIRE_FIELDS.get(carrier));
+        String leg = received.path("leg").asText();
+        if (carrier.equals("v5") || carrier.equals("channels")) {
+            assertThat(leg).as("the leg id in the callback URL or the reference").isEqualTo(messageId + "-1");
+        }
+        JsonNode tally = hub().get("/sandbox/carrier-requests/legs", "Authorization", OPERATOR).json().path(leg);
+        assertThat(tally.path("carrier").asText()).isEqualTo("sandbox-" + carrier);
+        assertThat(tally.path("requests").asInt()).isEqualTo(1);
+        assertThat(tally.path("sends").asInt()).isEqualTo(1);
     }
 
     @Test
     void showsWhatTheCarriersReceivedOnlyToTheOperator() {
         assertThat(hub().get("/sandbox/carrier-requests?recipient=+15557401110").status()).isEqualTo(401);
+        assertThat(hub().get("/sandbox/carrier-requests/legs").status()).isEqualTo(401);
+        assertThat(hub().get("/sandbox/carrier-callbacks").status()).isEqualTo(401);
     }
 
     /** What the sandbox carriers received for this number, as the README shows it. */
