@@ -1,5 +1,6 @@
 package io.switchboard;
 
+import io.switchboard.sandbox.SandboxCarriersApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -8,6 +9,9 @@ import java.util.Optional;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.core.env.Profiles;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -20,9 +24,20 @@ public class SwitchboardApplication {
             System.err.println(wrongDirectoryAdvice(workingDirectory));
             System.exit(2);
         }
-        SpringApplication application = new SpringApplication(SwitchboardApplication.class);
+        SpringApplication application = new SpringApplication(carriersOnly(args)
+                ? SandboxCarriersApplication.class : SwitchboardApplication.class);
         application.setDefaultProperties(defaultProperties(home.get(), workingDirectory));
         application.run(args);
+    }
+
+    /**
+     * Whether the {@code carriers} profile is active (command line, system property or {@code SPRING_PROFILES_ACTIVE}):
+     * then the jar runs the sandbox carriers alone. Decided before any context exists, as it picks the context.
+     */
+    static boolean carriersOnly(String[] args) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+        return environment.acceptsProfiles(Profiles.of(SandboxCarriersApplication.PROFILE));
     }
 
     /**

@@ -39,4 +39,11 @@ class SwitchboardApplicationTest {
         assertThat(SwitchboardApplication.wrongDirectoryAdvice(elsewhere))
                 .contains(elsewhere.toString(), "SWITCHBOARD_HOME", "config/application.yaml");
     }
+
+    @Test
+    void shouldRunTheCarriersAloneOnlyInTheCarriersProfile() {
+        assertThat(SwitchboardApplication.carriersOnly(new String[] {"--spring.profiles.active=carriers"})).isTrue();
+        assertThat(SwitchboardApplication.carriersOnly(new String[] {"--spring.profiles.active=prod"})).isFalse();
+        assertThat(SwitchboardApplication.carriersOnly(new String[] {"--server.port=0"})).isFalse();
+    }
 }
