@@ -3,21 +3,15 @@ package io.switchboard.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.testing.Fixtures;
+import io.switchboard.testing.ExampleMessages;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
@@ -34,20 +28,10 @@ class AnyDialectAnyCarrierIntegrationTest extends HubIntegrationTest {
             "v1", List.of("to", "agent_id", "content"),
             "channels", List.of("receiver", "body"));
 
-    /** Client dialect, carrier dialect and the routing prefix that picks the carrier. */
-    static Stream<Arguments> pairs() {
-        List<String> clients = List.of("v1", "v5", "pinnacle");
-        List<String[]> carriers = List.of(new String[] {"v5", "+1555740"}, new String[] {"pinnacle", "+1555710"},
-                new String[] {"v1", "+1555720"}, new String[] {"channels", "+1555730"});
-        return clients.stream().flatMap(client -> carriers.stream().map(carrier ->
-                Arguments.of(client, carrier[0], carrier[1] + (clients.indexOf(client) + 1) + "1" + "10")));
-    }
-
     @ParameterizedTest(name = "{0} client through a {1} carrier")
-    @MethodSource("pairs")
-    void reachesTheCarrierInItsDialectAndIsDelivered(String client, String carrier, String recipient)
-            throws IOException {
-        String messageId = send(client, recipient);
+    @MethodSource("io.switchboard.testing.ExampleMessages#everyClientThroughEveryCarrier")
+    void reachesTheCarrierInItsDialectAndIsDelivered(String client, String carrier, String recipient) {
+        String messageId = ExampleMessages.send(hub(), ExampleMessages.Credentials.DEMO, client, recipient);
 
         eventually().until(() -> timeline(messageId), events -> events.contains("delivered"));
         JsonNode received = carrierRequests(recipient).get(0);
@@ -85,37 +69,5 @@ class AnyDialectAnyCarrierIntegrationTest extends HubIntegrationTest {
         Set<String> names = new HashSet<>();
         request.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    private String send(String client, String recipient) throws IOException {
-        return switch (client) {
-            case "v1" -> {
-                ObjectNode body = example("v1-first-message.json");
-                body.put("to", recipient);
-                yield accepted(hub().postJson("/v1/messages", body, "Authorization", V1_KEY), 202)
-                        .json().path("message_id").asText();
-            }
-            case "v5" -> {
-                ObjectNode body = example("v5-rcs-card.json");
-                body.put("destination", recipient.substring(1));
-                yield accepted(hub().postJson("/v5/messages", body, "Authorization", "Basic ZGV2OnNrX2Rldl92NQ=="),
-                        200).json().path("data").path("results").path(0).path("messageGUID").asText();
-            }
-            default -> {
-                ObjectNode body = example("pinnacle-rcs-card.json");
-                body.put("to", recipient);
-                yield accepted(hub().postJson("/messages/send/rcs", body, "PINNACLE-API-KEY", "sk_dev_pinnacle"),
-                        200).json().path("messageId").asText();
-            }
-        };
-    }
-
-    private static HubClient.Response accepted(HubClient.Response response, int status) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        return response;
-    }
-
-    private static ObjectNode example(String name) throws IOException {
-        return (ObjectNode) Fixtures.MAPPER.readTree(Files.readAllBytes(Path.of("docs/examples", name)));
     }
 }

@@ -9,16 +9,11 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
-import jakarta.jms.Queue;
-import jakarta.jms.QueueConnection;
-import jakarta.jms.QueueRequestor;
-import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
-import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,30 +61,15 @@ class StandaloneArtemisProdStackIT {
     }
 
     @Test
-    void shouldTakeItsDiskLimitFromTheStartAndItsQueuesFromDockerBrokerXml() throws Exception {
+    void shouldTakeItsDiskLimitFromTheStartAndItsQueuesFromDockerBrokerXml() {
         broker.stop();
         broker.maxDiskUsage(42).start();
 
-        assertThat(((Number) brokerAttribute("maxDiskUsage")).intValue()).isEqualTo(42);
-        assertThat((Object[]) brokerAttribute("queueNames")).contains("switchboard.outbound", "switchboard.failover",
+        assertThat(((Number) broker.managementAttribute(ResourceNames.BROKER, "maxDiskUsage")).intValue()).isEqualTo(42);
+        assertThat((Object[]) broker.managementAttribute(ResourceNames.BROKER, "queueNames")).contains("switchboard.outbound", "switchboard.failover",
                 "switchboard.timeline", "switchboard.webhooks", "switchboard.webhook.deliveries", "switchboard.dlq");
         broker.stop();
         broker.maxDiskUsage(90).start();
-    }
-
-    /** Reads an attribute of the broker's control over Artemis management messages (role amq may manage). */
-    private static Object brokerAttribute(String attribute) throws Exception {
-        try (QueueConnection connection = factory().createQueueConnection(broker.user(), broker.password());
-                QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            connection.start();
-            Queue management = session.createQueue("activemq.management");
-            QueueRequestor requestor = new QueueRequestor(session, management);
-            Message request = session.createMessage();
-            JMSManagementHelper.putAttribute(request, ResourceNames.BROKER, attribute);
-            Message reply = requestor.request(request);
-            assertThat(JMSManagementHelper.hasOperationSucceeded(reply)).as("management answered").isTrue();
-            return JMSManagementHelper.getResult(reply);
-        }
     }
 
     private static Connection connect() throws JMSException {

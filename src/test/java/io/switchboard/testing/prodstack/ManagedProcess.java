@@ -88,7 +88,8 @@ public final class ManagedProcess {
     public void awaitReady(Duration timeout, Callable<Boolean> ready) {
         try {
             Awaitility.await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(200))
-                    .ignoreExceptionsInstanceOf(IOException.class)
+                    // nothing listens yet
+                    .ignoreExceptionsMatching(e -> e instanceof IOException || e instanceof UncheckedIOException)
                     .until(() -> {
                         if (!isAlive()) {
                             throw new IllegalStateException(name + " exited with " + process.exitValue()
@@ -155,8 +156,12 @@ public final class ManagedProcess {
 
     /** The last lines of the log, for failure messages. */
     public String logTail(int lines) {
+        return tail(log, lines);
+    }
+
+    /** The last lines of a log file, decoded leniently: a process may write bytes that are not UTF-8. */
+    static String tail(Path log, int lines) {
         try {
-            // decoded leniently: a process may write bytes that are not UTF-8
             List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {

@@ -236,22 +236,13 @@ public final class Postgres implements AutoCloseable {
             if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", full) + " failed:\n" + output + "\n" + log()
-                        + " ends:\n" + tail(log()));
+                        + " ends:\n" + ManagedProcess.tail(log(), 30));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
-            return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
         }
     }
 

@@ -2,6 +2,11 @@ package io.switchboard.testing.prodstack;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueRequestor;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -23,7 +30,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  */
 public final class StandaloneArtemis implements AutoCloseable {
 
-    /** Set by the build (failsafe); the distribution unpacked by the {@code prod-stack} Maven profile. */
+    /** Set by the build (failsafe): the distribution the {@code prod-stack} Maven profile unpacked. */
     public static final String HOME_PROPERTY = "switchboard.artemis.home";
     public static final String USER = "switchboard";
     /** docker/broker.xml grants its permissions to this role. */
@@ -69,14 +76,25 @@ public final class StandaloneArtemis implements AutoCloseable {
         return broker;
     }
 
+    /** The distribution the build names, else the one the prod-stack profile unpacked into target/artemis. */
     private static Path distribution() {
-        String home = System.getProperty(HOME_PROPERTY);
-        if (home == null || !Files.isRegularFile(Path.of(home, "bin", "artemis"))) {
-            throw new IllegalStateException("No Artemis distribution at " + HOME_PROPERTY + "=" + home + ". Run the "
-                    + "production-stack tests through Maven (./mvnw -B verify, or -Dit.test=…ProdStackIT verify): "
-                    + "the prod-stack profile unpacks Artemis into target/artemis before them.");
+        String configured = System.getProperty(HOME_PROPERTY);
+        Path home = configured != null ? Path.of(configured) : unpacked();
+        if (home == null || !Files.isRegularFile(home.resolve("bin/artemis"))) {
+            throw new IllegalStateException("No Artemis distribution at " + home + ". Run the production-stack "
+                    + "tests through Maven (./mvnw -B verify, or -Dit.test=…ProdStackIT verify): the prod-stack "
+                    + "profile unpacks Artemis into target/artemis before them.");
         }
-        return Path.of(home).toAbsolutePath();
+        return home.toAbsolutePath();
+    }
+
+    private static Path unpacked() {
+        try (Stream<Path> unpacked = Files.list(Path.of("target", "artemis"))) {
+            return unpacked.filter(path -> path.getFileName().toString().startsWith("apache-artemis-"))
+                    .findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static void run(List<String> command, Path log) {
@@ -126,6 +144,30 @@ public final class StandaloneArtemis implements AutoCloseable {
             return connection != null;
         } catch (JMSException e) {
             return false;
+        }
+    }
+
+    /**
+     * An attribute of a broker resource, read over Artemis management messages as an operator would: for example
+     * {@code managementAttribute(ResourceNames.BROKER, "maxDiskUsage")} or
+     * {@code managementAttribute(ResourceNames.QUEUE + "switchboard.outbound", "messagesAdded")}.
+     */
+    public Object managementAttribute(String resource, String attribute) {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url());
+                QueueConnection connection = factory.createQueueConnection(USER, password);
+                QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            connection.start();
+            QueueRequestor requestor = new QueueRequestor(session, session.createQueue("activemq.management"));
+            Message request = session.createMessage();
+            JMSManagementHelper.putAttribute(request, resource, attribute);
+            Message reply = requestor.request(request);
+            if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
+                throw new IllegalStateException("Artemis management refused " + resource + "." + attribute + ": "
+                        + JMSManagementHelper.getResult(reply));
+            }
+            return JMSManagementHelper.getResult(reply);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read " + resource + "." + attribute + " from " + url(), e);
         }
     }
 
