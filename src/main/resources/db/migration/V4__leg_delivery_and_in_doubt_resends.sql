@@ -1,5 +1,6 @@
--- The carrier's report that a leg reached the recipient, written by the callback before it is answered: the failover
--- decision reads it here, never from the timeline, which a slow consumer may not have filled in yet.
+-- When the hub learnt from the carrier that a leg reached the recipient, written by the callback before it is
+-- answered: the failover decision reads it here, never from the timeline, which a slow consumer may not have filled
+-- in yet.
 ALTER TABLE message_legs ADD COLUMN delivered_at TIMESTAMP WITH TIME ZONE;
 -- How often the leg was sent again after an attempt that stopped between the carrier call and its recorded answer
 -- (a crash, or a call whose answer was lost): each one may have reached the carrier twice.

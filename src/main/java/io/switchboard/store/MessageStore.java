@@ -278,7 +278,7 @@ public class MessageStore {
                 UPDATE message_legs SET delivered_at = :at
                 WHERE carrier_id = :carrier AND carrier_message_id = :carrierMessageId AND delivered_at IS NULL
                 """)
-                .param("at", utc(event.occurredAt()))
+                .param("at", utc(clock.instant()))
                 .param("carrier", event.carrier())
                 .param("carrierMessageId", event.carrierMessageId())
                 .update();
