@@ -9,7 +9,7 @@ import java.util.List;
 public abstract sealed class ApiException extends RuntimeException
         permits InvalidRequestException, MalformedBodyException, UnsupportedMediaTypeException,
         BodyTooLargeException, UnauthorizedException, NotFoundException, NotYetKnownException,
-        IdempotencyConflictException, RateLimitedException {
+        IdempotencyConflictException, RateLimitedException, ServiceUnavailableException {
 
     private final int status;
     private final String code;
@@ -28,6 +28,11 @@ public abstract sealed class ApiException extends RuntimeException
     /** A stable, machine-readable error code such as {@code validation_error}. */
     public String getCode() {
         return code;
+    }
+
+    /** When the client may try again, in seconds, for a refusal that passes (sent as Retry-After); else 0. */
+    public long getRetryAfterSeconds() {
+        return 0;
     }
 
     /** The field-level problems, if any. */

@@ -1,13 +1,28 @@
 package io.switchboard.api;
 
+import jakarta.jms.JMSException;
+import java.time.Duration;
+import org.apache.camel.component.direct.DirectConsumerNotAvailableException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jms.JmsException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Finds the {@link ApiException} behind a failure. Camel wraps what a bean throws inside a route expression
- * ({@code RuntimeBeanExpressionException}), so the error policies look through the causes.
+ * ({@code RuntimeBeanExpressionException}), so the error policies look through the causes. A broker or database
+ * out of reach, or a route already stopped while the hub shuts down, is a passing refusal: 503 with Retry-After.
  */
 @Component("apiRefusals")
 public class ApiRefusals {
+
+    private final long retryAfterSeconds;
+
+    public ApiRefusals(@Value("${switchboard.api.retry-after:5s}") Duration retryAfter) {
+        this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+    }
 
     /** The refusal in the cause chain of {@code failure}. */
     public ApiException of(Throwable failure) {
@@ -16,6 +31,27 @@ public class ApiRefusals {
                 return refusal;
             }
         }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String unavailable = unavailable(cause);
+            if (unavailable != null) {
+                return new ServiceUnavailableException(retryAfterSeconds,
+                        unavailable + "; retry in " + retryAfterSeconds + " s.");
+            }
+        }
         throw new IllegalArgumentException("No ApiException behind " + failure, failure);
+    }
+
+    private static String unavailable(Throwable cause) {
+        if (cause instanceof JmsException || cause instanceof JMSException) {
+            return "The hub cannot reach its message broker";
+        }
+        if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+                || cause instanceof TransactionException) {
+            return "The hub cannot reach its database";
+        }
+        if (cause instanceof DirectConsumerNotAvailableException) {
+            return "The hub is stopping";
+        }
+        return null;
     }
 }

@@ -10,6 +10,7 @@ public final class RateLimitedException extends ApiException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    @Override
     public long getRetryAfterSeconds() {
         return retryAfterSeconds;
     }

@@ -23,14 +23,9 @@ public class DeliveryEvents {
         this.store = store;
     }
 
-    /** Now, by the hub's clock. */
-    public Instant now() {
-        return clock.instant();
-    }
-
     /**
-     * The carrier accepted the leg the hub handed it at {@code handedAt}. The event carries that time, taken before
-     * the call, so no report of the carrier's about the leg can predate it.
+     * The carrier accepted the leg the hub handed it at {@code handedAt}. The event carries that time, recorded on the
+     * leg before the call, so no report of the carrier's about the leg can predate it.
      */
     public DeliveryEvent sent(Leg leg, Instant handedAt) {
         return new DeliveryEvent(Ids.eventId(), EventType.SENT, handedAt, leg.messageId(), leg.tenantId(),

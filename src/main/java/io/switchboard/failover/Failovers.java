@@ -118,7 +118,7 @@ public class Failovers {
         }
         Message message = found.get();
         if (request.trigger() == FailoverRequest.Trigger.TIME_LIMIT
-                && store.legDelivered(message.id(), request.carrierId(), request.carrierMessageId())) {
+                && store.legDelivered(request.carrierId(), request.carrierMessageId())) {
             return FailoverDecision.skip("RCS reached " + message.recipient() + " in time");
         }
         Optional<RoutingRules.Failover> failover = hubFailover(message);

@@ -7,9 +7,10 @@ import io.switchboard.model.Channel;
  * store's unique constraint, so a leg is sent at most once.
  *
  * @param carrierMessageId the carrier's id once it accepted the send, else null
+ * @param reason           the carrier's words when it refused the send for good, else null
  */
 public record Leg(String legId, String messageId, String tenantId, int legNumber, Channel channel, String carrierId,
-        String carrierMessageId, LegStatus status) {
+        String carrierMessageId, LegStatus status, String reason) {
 
     public static String idOf(String messageId, int legNumber) {
         return messageId + "-" + legNumber;
@@ -17,15 +18,20 @@ public record Leg(String legId, String messageId, String tenantId, int legNumber
 
     /**
      * True once the carrier answered for good, accepting or refusing: sending the leg again could send a second
-     * message, or repeat a refusal. Only a leg still {@code DISPATCHING} (its answer lost in a crash) is sent again.
+     * message, or repeat a refusal. A redelivered dispatch finds the answer here and carries on from it.
      */
     public boolean isSettled() {
-        return status != LegStatus.DISPATCHING;
+        return status == LegStatus.ACCEPTED || status == LegStatus.REFUSED;
     }
 
     public enum LegStatus {
-        /** Claimed by a dispatcher; the carrier's answer is not known yet. */
+        /**
+         * Handed to the carrier, its answer not recorded yet. A leg found in this state by a later attempt was in
+         * flight when the earlier one stopped: the carrier may or may not have taken it.
+         */
         DISPATCHING,
+        /** The carrier answered with a passing failure, or could not be reached: it did not take the leg. */
+        RETRYING,
         /** The carrier accepted it. */
         ACCEPTED,
         /** The carrier refused it for good. */

@@ -22,6 +22,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component("messageStore")
 public class MessageStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MessageStore.class);
+    /** The width of the reason columns. */
+    private static final int MAX_REASON = 1000;
+
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -41,7 +47,7 @@ public class MessageStore {
 
     private static final String LEG_QUERY = """
             SELECT l.leg_id, l.message_id, m.tenant_id, l.leg_number, l.channel, l.carrier_id,
-                   l.carrier_message_id, l.status
+                   l.carrier_message_id, l.status, l.reason
             FROM message_legs l JOIN messages m ON m.id = l.message_id
             """;
 
@@ -154,10 +160,17 @@ public class MessageStore {
     /**
      * Claims leg {@code legNumber} for one claimant, such as the failover request that asks for it: the claimant that
      * first inserts the leg owns it, and gets it back on a retry; any other claimant gets null and must not send it.
-     * The unique constraint on (message, leg number) decides between racing claimants.
+     * The unique constraint on (message, leg number) decides between racing claimants. A failover leg (number 2 and
+     * up) is not claimed once an earlier leg was reported delivered: {@link #recordDelivery} takes the same row lock,
+     * so a delivery and a failover claim are ordered, and RCS that arrived first never gets a second leg.
+     *
+     * <p>A leg the claimant gets back is marked {@code DISPATCHING} before the carrier call. One that already was
+     * has been handed to the carrier by an attempt that stopped before its answer was recorded: it is sent again and
+     * counted in {@code in_doubt_resends}, since a carrier without idempotency may take it twice.
      *
      * @param claimant who claims the leg; null for the message's own dispatch, which any retry of it may resume
-     * @return the leg, or null when the message was revoked or the leg belongs to another claimant
+     * @return the leg, or null when the message was revoked, the leg belongs to another claimant, or (for a
+     *         failover leg) an earlier leg was delivered
      */
     @Transactional
     public Leg claimLeg(Message message, int legNumber, Channel channel, String carrierId, String claimant) {
@@ -167,13 +180,16 @@ public class MessageStore {
         String legId = Leg.idOf(message.id(), legNumber);
         Optional<Leg> existing = findLeg(legId);
         if (existing.isPresent()) {
-            return ownedBy(legId, claimant) ? existing.get() : null;
+            return ownedBy(legId, claimant) ? resumed(existing.get()) : null;
+        }
+        if (legNumber > 1 && anyLegDelivered(message.id())) {
+            return null;
         }
         Instant now = clock.instant();
         boolean inserted = insertUnlessPresent(() -> jdbc.sql("""
                 INSERT INTO message_legs (leg_id, message_id, leg_number, channel, carrier_id, status, claimed_by,
-                                          created_at, updated_at)
-                VALUES (:leg, :message, :number, :channel, :carrier, :status, :claimant, :now, :now)
+                                          handed_at, created_at, updated_at)
+                VALUES (:leg, :message, :number, :channel, :carrier, :status, :claimant, :now, :now, :now)
                 """)
                 .param("leg", legId)
                 .param("message", message.id())
@@ -185,10 +201,46 @@ public class MessageStore {
                 .param("now", utc(now))
                 .update());
         if (!inserted) {
-            return ownedBy(legId, claimant) ? findLeg(legId).orElseThrow() : null;
+            return ownedBy(legId, claimant) ? resumed(findLeg(legId).orElseThrow()) : null;
         }
         return new Leg(legId, message.id(), message.tenantId(), legNumber, channel, carrierId, null,
-                Leg.LegStatus.DISPATCHING);
+                Leg.LegStatus.DISPATCHING, null);
+    }
+
+    private Leg resumed(Leg leg) {
+        if (leg.status() == Leg.LegStatus.DISPATCHING) {
+            LOG.warn("Leg {} was handed to {} by an attempt that stopped before its answer was recorded; sending it "
+                    + "again, which that carrier may take twice unless its dialect deduplicates", leg.legId(),
+                    leg.carrierId());
+            jdbc.sql("UPDATE message_legs SET in_doubt_resends = in_doubt_resends + 1 WHERE leg_id = :leg")
+                    .param("leg", leg.legId())
+                    .update();
+        } else if (leg.status() == Leg.LegStatus.RETRYING) {
+            jdbc.sql("UPDATE message_legs SET status = :status, reason = NULL, handed_at = :now WHERE leg_id = :leg")
+                    .param("status", Leg.LegStatus.DISPATCHING.name())
+                    .param("now", utc(clock.instant()))
+                    .param("leg", leg.legId())
+                    .update();
+            return withStatus(leg, Leg.LegStatus.DISPATCHING, null, null);
+        }
+        return leg;
+    }
+
+    /**
+     * When the carrier may first have taken the leg: when it was claimed, or resumed after the carrier turned it
+     * away; a resend of a leg in doubt keeps the first hand-over's time.
+     */
+    public Instant handedAt(Leg leg) {
+        return jdbc.sql("SELECT handed_at FROM message_legs WHERE leg_id = :leg")
+                .param("leg", leg.legId())
+                .query((rs, row) -> instant(rs, "handed_at"))
+                .single();
+    }
+
+    private boolean anyLegDelivered(String messageId) {
+        return jdbc.sql("SELECT COUNT(*) FROM message_legs WHERE message_id = :message AND delivered_at IS NOT NULL")
+                .param("message", messageId)
+                .query(Integer.class).single() > 0;
     }
 
     private boolean ownedBy(String legId, String claimant) {
@@ -198,19 +250,38 @@ public class MessageStore {
     }
 
     /** True when the carrier reported the leg delivered or read: RCS that arrived needs no failover. */
-    public boolean legDelivered(String messageId, String carrierId, String carrierMessageId) {
+    public boolean legDelivered(String carrierId, String carrierMessageId) {
         if (carrierMessageId == null) {
             return false;
         }
         return jdbc.sql("""
-                SELECT COUNT(*) FROM message_events
-                WHERE message_id = :message AND carrier_id = :carrier AND carrier_message_id = :carrierMessageId
-                  AND type IN ('message.delivered', 'message.read')
+                SELECT COUNT(*) FROM message_legs
+                WHERE carrier_id = :carrier AND carrier_message_id = :carrierMessageId AND delivered_at IS NOT NULL
                 """)
-                .param("message", messageId)
                 .param("carrier", carrierId)
                 .param("carrierMessageId", carrierMessageId)
                 .query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Notes on its leg that a carrier reported it delivered or read, before the callback is answered; other events
+     * change nothing here. The message's row lock orders it against a failover claim ({@link #claimLeg}).
+     */
+    @Transactional
+    public void recordDelivery(DeliveryEvent event) {
+        boolean arrived = event.type() == EventType.DELIVERED || event.type() == EventType.READ;
+        if (!arrived || event.carrier() == null || event.carrierMessageId() == null) {
+            return;
+        }
+        lockedStatus(event.messageId());
+        jdbc.sql("""
+                UPDATE message_legs SET delivered_at = :at
+                WHERE carrier_id = :carrier AND carrier_message_id = :carrierMessageId AND delivered_at IS NULL
+                """)
+                .param("at", utc(clock.instant()))
+                .param("carrier", event.carrier())
+                .param("carrierMessageId", event.carrierMessageId())
+                .update();
     }
 
     /**
@@ -280,18 +351,31 @@ public class MessageStore {
     private static Leg leg(ResultSet rs, int row) throws SQLException {
         return new Leg(rs.getString("leg_id"), rs.getString("message_id"), rs.getString("tenant_id"),
                 rs.getInt("leg_number"), Channel.valueOf(rs.getString("channel")), rs.getString("carrier_id"),
-                rs.getString("carrier_message_id"), Leg.LegStatus.valueOf(rs.getString("status")));
+                rs.getString("carrier_message_id"), Leg.LegStatus.valueOf(rs.getString("status")),
+                rs.getString("reason"));
     }
 
     /** Stores the carrier's id for the leg; from now on the leg counts as sent. */
     public Leg legAccepted(Leg leg, String carrierMessageId) {
         updateLeg(leg.legId(), Leg.LegStatus.ACCEPTED, carrierMessageId, null);
-        return new Leg(leg.legId(), leg.messageId(), leg.tenantId(), leg.legNumber(), leg.channel(), leg.carrierId(),
-                carrierMessageId, Leg.LegStatus.ACCEPTED);
+        return withStatus(leg, Leg.LegStatus.ACCEPTED, carrierMessageId, null);
     }
 
     public void legRefused(Leg leg, String reason) {
         updateLeg(leg.legId(), Leg.LegStatus.REFUSED, null, reason);
+    }
+
+    /**
+     * The carrier did not take the leg this time (a passing failure it answered, or a connection it refused): the
+     * next attempt sends it again without counting it as in doubt.
+     */
+    public void legRetrying(Leg leg, String reason) {
+        updateLeg(leg.legId(), Leg.LegStatus.RETRYING, null, reason);
+    }
+
+    private static Leg withStatus(Leg leg, Leg.LegStatus status, String carrierMessageId, String reason) {
+        return new Leg(leg.legId(), leg.messageId(), leg.tenantId(), leg.legNumber(), leg.channel(), leg.carrierId(),
+                carrierMessageId, status, reason);
     }
 
     private void updateLeg(String legId, Leg.LegStatus status, String carrierMessageId, String reason) {
@@ -302,7 +386,8 @@ public class MessageStore {
                 """)
                 .param("status", status.name())
                 .param("carrierId", carrierMessageId)
-                .param("reason", reason)
+                .param("reason", reason == null || reason.length() <= MAX_REASON ? reason
+                        : reason.substring(0, MAX_REASON))
                 .param("now", utc(clock.instant()))
                 .param("leg", legId)
                 .update();

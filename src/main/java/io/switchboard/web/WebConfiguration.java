@@ -43,6 +43,17 @@ class WebConfiguration {
         return registration;
     }
 
+    /** First of all, before authentication: a starting or stopping hub answers every caller alike. */
+    @Bean
+    FilterRegistrationBean<ServiceGateFilter> serviceGate(HubLifecycle lifecycle, DialectErrors errors,
+            ObjectMapper mapper, @Value("${switchboard.api.retry-after:5s}") Duration retryAfter) {
+        FilterRegistrationBean<ServiceGateFilter> registration = new FilterRegistrationBean<>(
+                new ServiceGateFilter(lifecycle, errors, mapper, Math.max(1, retryAfter.toSeconds())));
+        registration.addUrlPatterns(DialectErrors.API_PATTERNS);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<FormBodyFilter> formBodyRefusal(DialectErrors errors, ObjectMapper mapper) {
         FilterRegistrationBean<FormBodyFilter> registration = new FilterRegistrationBean<>(

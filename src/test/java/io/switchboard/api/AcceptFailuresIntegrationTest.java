@@ -22,11 +22,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * When the hub itself fails while accepting a message (here: the store, for one sender), the client gets a 500 in its
- * dialect's own error shape, and nothing is queued.
+ * dialect's own error shape, and nothing is queued; when the store cannot be reached, a 503 with Retry-After.
  */
 class AcceptFailuresIntegrationTest extends HubIntegrationTest {
 
-    private static final String UNSTORABLE_SENDER = "STORE_DOWN";
+    private static final String UNSTORABLE_SENDER = "STORE_BROKEN";
+    private static final String UNREACHABLE_STORE_SENDER = "STORE_DOWN";
     private static final String OUTBOUND = "switchboard.outbound";
 
     @MockitoSpyBean
@@ -39,8 +40,25 @@ class AcceptFailuresIntegrationTest extends HubIntegrationTest {
 
     @BeforeEach
     void storeFailsForOneSender() {
-        doThrow(new DataAccessResourceFailureException("the database is unreachable"))
+        doThrow(new IllegalStateException("a fault in the store"))
                 .when(store).accept(argThat(message -> UNSTORABLE_SENDER.equals(message.sender())));
+        doThrow(new DataAccessResourceFailureException("the database is unreachable"))
+                .when(store).accept(argThat(message -> UNREACHABLE_STORE_SENDER.equals(message.sender())));
+    }
+
+    @Test
+    void shouldAskV1ClientsToRetryWhileTheDatabaseIsOutOfReach() {
+        ObjectNode body = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
+        body.put("agent_id", UNREACHABLE_STORE_SENDER);
+        long added = messagesAdded(OUTBOUND);
+
+        HubClient.Response response = hub().postJson("/v1/messages", body, "Authorization", V1_KEY);
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.header("Retry-After")).isEqualTo("5");
+        assertThat(response.json().path("error").asText()).isEqualTo("service_unavailable");
+        assertThat(response.json().path("retry_after").asInt()).isEqualTo(5);
+        assertThat(messagesAdded(OUTBOUND)).isEqualTo(added);
     }
 
     @Test

@@ -291,8 +291,9 @@ class FailoverIntegrationTest extends HubIntegrationTest {
 
     @Test
     void shouldLeaveALegToTheClaimantThatTookItFirst() {
-        String messageId = send("+15550600402", null);
-        eventually().until(() -> timeline(messageId).contains("delivered"));
+        // …02: RCS accepted and never reported, so a failover leg may still be claimed
+        String messageId = send("+15550600502", null);
+        eventually().until(() -> timeline(messageId).contains("sent"));
         Message message = store.findMessage(messageId).orElseThrow();
 
         Leg first = store.claimLeg(message, 7, Channel.SMS, "sandbox-channels", "ID:request-a");
@@ -302,5 +303,14 @@ class FailoverIntegrationTest extends HubIntegrationTest {
         assertThat(first).isNotNull();
         assertThat(again).isEqualTo(first);
         assertThat(other).isNull();
+    }
+
+    @Test
+    void shouldNotClaimAFailoverLegOnceRcsWasDelivered() {
+        String messageId = send("+15550600402", null);
+        eventually().until(() -> timeline(messageId).contains("delivered"));
+        Message message = store.findMessage(messageId).orElseThrow();
+
+        assertThat(store.claimLeg(message, 2, Channel.SMS, "sandbox-channels", "ID:late-request")).isNull();
     }
 }

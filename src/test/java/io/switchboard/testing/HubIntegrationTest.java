@@ -83,6 +83,12 @@ public abstract class HubIntegrationTest {
         return located == null ? 0 : located.getMessagesAdded();
     }
 
+    /** How many messages were ever taken off a broker queue for good (consumed and committed). */
+    protected long messagesAcknowledged(String queue) {
+        Queue located = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return located == null ? 0 : located.getMessagesAcknowledged();
+    }
+
     /** Sends the v1 fixture with all suggestion kinds to this recipient; returns the hub's message id. */
     protected String sendV1(String recipient) {
         ObjectNode request = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.switchboard.api.ApiException;
 import io.switchboard.api.FieldError;
-import io.switchboard.api.RateLimitedException;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Message;
@@ -63,7 +62,7 @@ public class V1Responses {
     /** The v1 error envelope: a stable code, a sentence for people, and one detail per bad field. */
     public Error error(ApiException exception) {
         List<Detail> details = exception.getErrors().stream().map(V1Responses::detail).toList();
-        Long retryAfter = exception instanceof RateLimitedException limited ? limited.getRetryAfterSeconds() : null;
+        Long retryAfter = exception.getRetryAfterSeconds() > 0 ? exception.getRetryAfterSeconds() : null;
         return new Error(exception.getCode(), exception.getMessage(), details, retryAfter);
     }
 
@@ -103,7 +102,7 @@ public class V1Responses {
     public record Revoked(String id, String status, Instant revokedAt) {
     }
 
-    /** @param retryAfter seconds to wait, on a 429 only */
+    /** @param retryAfter seconds to wait, on a 429 or 503 only */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Error(String error, String message, List<Detail> details, Long retryAfter) {

@@ -1,0 +1,47 @@
+package io.switchboard.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.jms.JMSException;
+import java.time.Duration;
+import org.apache.camel.RuntimeCamelException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jms.UncategorizedJmsException;
+import org.junit.jupiter.api.Test;
+
+class ApiRefusalsTest {
+
+    private final ApiRefusals refusals = new ApiRefusals(Duration.ofSeconds(7));
+
+    @Test
+    void shouldFindTheRefusalBehindCamelsWrapping() {
+        NotFoundException notFound = new NotFoundException("No message msg_x was found.");
+
+        assertThat(refusals.of(new RuntimeCamelException(notFound))).isSameAs(notFound);
+    }
+
+    @Test
+    void shouldTurnABrokerOutOfReachIntoARetryLater() {
+        ApiException refusal = refusals.of(new RuntimeCamelException(
+                new UncategorizedJmsException(new JMSException("AMQ219010: Connection is destroyed"))));
+
+        assertThat(refusal.getStatus()).isEqualTo(503);
+        assertThat(refusal.getRetryAfterSeconds()).isEqualTo(7);
+        assertThat(refusal.getMessage()).isEqualTo("The hub cannot reach its message broker; retry in 7 s.");
+    }
+
+    @Test
+    void shouldTurnADatabaseOutOfReachIntoARetryLater() {
+        ApiException refusal = refusals.of(new CannotGetJdbcConnectionException("Connection refused"));
+
+        assertThat(refusal.getStatus()).isEqualTo(503);
+        assertThat(refusal.getMessage()).startsWith("The hub cannot reach its database");
+    }
+
+    @Test
+    void shouldNotMistakeAnotherFailureForARefusal() {
+        assertThatThrownBy(() -> refusals.of(new IllegalStateException("a bug")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,188 @@
+package io.switchboard.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.model.Message;
+import io.switchboard.sandbox.SandboxLedger;
+import io.switchboard.store.Leg;
+import io.switchboard.testing.Fixtures;
+import io.switchboard.testing.HubClient;
+import io.switchboard.testing.HubIntegrationTest;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The windows a crash can hit between a carrier's answer and the commit of what it causes, opened on purpose: a step
+ * that throws once, as a hub killed at that moment would stop, so the broker redelivers the work. The redelivery
+ * must act on the answer already recorded (events, time limit, failover) without calling the carrier again, and a
+ * leg whose answer was lost is sent again and counted as in doubt. Also: a timeline consumer slowed past the RCS time
+ * limit never makes a delivered message fail over. Its own context, since it rewires routes.
+ */
+class CrashWindowsIntegrationTest extends HubIntegrationTest {
+
+    /** A step name and the recipient whose message stops there once. */
+    private static final Set<String> FAULTS = ConcurrentHashMap.newKeySet();
+    private static final AtomicLong TIMELINE_DELAY_MS = new AtomicLong();
+
+    @Autowired
+    private SandboxLedger sandbox;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void ownContext(DynamicPropertyRegistry registry) {
+        registry.add("switchboard.test.context", () -> "crash-windows");
+    }
+
+    @BeforeAll
+    static void openTheWindows(@Autowired CamelContext camel) throws Exception {
+        AdviceWith.adviceWith(camel, "send-leg", route -> {
+            route.weaveById("publish-sent").before().process(exchange -> stopOnce("after-accepted", exchange));
+            route.weaveById("publish-failed").before().process(exchange -> stopOnce("after-refused", exchange));
+            // inside the carrier call's doTry: the carrier took the leg, its answer never reaches the hub
+            route.weaveById("call-carrier").after().process(exchange -> {
+                if (FAULTS.remove("answer-lost:" + recipient(exchange))) {
+                    throw new SocketTimeoutException("the hub stopped while the carrier answered");
+                }
+            });
+        });
+        AdviceWith.adviceWith(camel, "events-to-timeline", route -> route.weaveById("append-to-timeline").before()
+                .delay().method(TIMELINE_DELAY_MS, "get"));
+    }
+
+    @AfterEach
+    void closeTheWindows() {
+        FAULTS.clear();
+        TIMELINE_DELAY_MS.set(0);
+    }
+
+    private static void stopOnce(String step, Exchange exchange) {
+        Leg leg = exchange.getVariable("leg", Leg.class);
+        if (FAULTS.remove(step + ":" + recipient(exchange) + ":" + leg.legNumber())) {
+            throw new IllegalStateException("the hub stopped " + step + " leg " + leg.legId());
+        }
+    }
+
+    private static String recipient(Exchange exchange) {
+        return exchange.getVariable("message", Message.class).recipient();
+    }
+
+    private long sendsTo(String carrier, String recipient) {
+        return sendsTo(recipient).stream().filter(entry -> entry.carrier().equals(carrier)).count();
+    }
+
+    /** What the sandbox carriers received for the number, written with or without its + as each dialect does. */
+    private List<SandboxLedger.Entry> sendsTo(String recipient) {
+        return sandbox.entries().stream()
+                .filter(entry -> entry.recipient().replace("+", "").equals(recipient.replace("+", "")))
+                .toList();
+    }
+
+    private int inDoubtResends(String messageId) {
+        return jdbc.sql("SELECT COALESCE(SUM(in_doubt_resends), 0) FROM message_legs WHERE message_id = :id")
+                .param("id", messageId).query(Integer.class).single();
+    }
+
+    @Test
+    void shouldPublishTheEventsOfAnAcceptedLegWhenTheirCommitWasLost() {
+        String recipient = "+15557400411";
+        FAULTS.add("after-accepted:" + recipient + ":1");
+
+        String messageId = sendV1(recipient);
+
+        eventually().until(() -> timeline(messageId), List.of("queued", "sent", "delivered")::equals);
+        assertThat(FAULTS).isEmpty();
+        eventually().during(Duration.ofMillis(500)).until(() -> sendsTo("sandbox-v5", recipient) == 1);
+        assertThat(inDoubtResends(messageId)).isZero();
+    }
+
+    @Test
+    void shouldFailARefusedLegOverWhenTheFailureWasLostInTheCrash() {
+        // …00: the RCS carrier refuses at once; the failover leg goes to the default chain's Channels carrier
+        String recipient = "+15550612400";
+        FAULTS.add("after-refused:" + recipient + ":1");
+
+        String messageId = sendV1(recipient);
+
+        eventually().until(() -> timeline(messageId), List.of("queued", "failover", "sent", "delivered")::equals);
+        assertThat(FAULTS).isEmpty();
+        eventually().during(Duration.ofMillis(500)).until(() -> sendsTo("sandbox-v5", recipient) == 1
+                && sendsTo("sandbox-channels", recipient) == 1);
+    }
+
+    @Test
+    void shouldFinishAFailoverLegWhoseEventsWereLost() {
+        String recipient = "+15550612500";
+        FAULTS.add("after-accepted:" + recipient + ":2");
+
+        String messageId = sendV1(recipient);
+
+        eventually().until(() -> timeline(messageId), List.of("queued", "failover", "sent", "delivered")::equals);
+        assertThat(FAULTS).isEmpty();
+        eventually().during(Duration.ofMillis(500)).until(() -> sendsTo("sandbox-channels", recipient) == 1);
+    }
+
+    @Test
+    void shouldSendALegWhoseAnswerWasLostAgainAndCountItInDoubt() {
+        // the v5 dialect has no idempotency key: the carrier gets the leg twice, and the hub says so
+        String recipient = "+15557400412";
+        FAULTS.add("answer-lost:" + recipient);
+
+        String messageId = sendV1(recipient);
+
+        eventually().until(() -> timeline(messageId).containsAll(List.of("queued", "sent", "delivered")));
+        assertThat(sendsTo("sandbox-v5", recipient)).isEqualTo(2);
+        assertThat(inDoubtResends(messageId)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotDeliverALegTwiceThroughACarrierThatDeduplicatesItsResend() {
+        // v1 carriers take an Idempotency-Key (the leg id): the resend of the leg is answered with the first send's id
+        String recipient = "+15557200413";
+        FAULTS.add("answer-lost:" + recipient);
+
+        String messageId = sendV1(recipient);
+
+        eventually().until(() -> timeline(messageId), List.of("queued", "sent", "delivered")::equals);
+        // the ledger holds what a carrier sent on: the repeated key was answered from the first send
+        eventually().during(Duration.ofMillis(500)).until(() -> sendsTo("sandbox-v1", recipient) == 1);
+        assertThat(inDoubtResends(messageId)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotFailOverDeliveredRcsWhileTheTimelineLagsPastItsTimeLimit() {
+        // every event waits 3 s before the timeline records it; the message's time limit is 1 s
+        TIMELINE_DELAY_MS.set(3_000);
+        long decided = messagesAcknowledged("switchboard.failover");
+        String recipient = "+15550612604";
+        ObjectNode request = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
+        request.put("to", recipient);
+        request.put("ttl", "1s");
+        HubClient.Response accepted = hub().postJson("/v1/messages", request, "Authorization", V1_KEY);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        String messageId = accepted.json().path("message_id").asText();
+
+        eventually().atMost(Duration.ofSeconds(40))
+                .until(() -> timeline(messageId), List.of("queued", "sent", "delivered", "read")::equals);
+        // the time limit came due long before and was decided
+        assertThat(messagesAcknowledged("switchboard.failover")).isGreaterThan(decided);
+        assertThat(sendsTo("sandbox-channels", recipient)).isZero();
+        assertThat(timeline(messageId)).doesNotContain("failover");
+    }
+}
