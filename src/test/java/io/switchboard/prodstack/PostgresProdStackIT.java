@@ -3,6 +3,8 @@ package io.switchboard.prodstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.testing.prodstack.Postgres;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,8 +14,10 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +50,7 @@ class PostgresProdStackIT {
     }
 
     @Test
-    void shouldBePostgres16WithEveryMigrationApplied() throws SQLException {
+    void shouldBePostgres16WithEveryMigrationApplied() throws SQLException, IOException {
         try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
             assertThat(connection.getMetaData().getDatabaseMajorVersion()).isEqualTo(16);
             ResultSet history = statement.executeQuery(
@@ -56,7 +60,17 @@ class PostgresProdStackIT {
                 assertThat(history.getBoolean("success")).isTrue();
                 applied.add(history.getString("version"));
             }
-            assertThat(applied).containsExactly("1", "2", "3");
+            assertThat(applied).containsExactlyElementsOf(migrationVersions());
+        }
+    }
+
+    /** The versions of src/main/resources/db/migration, in order. */
+    private static List<String> migrationVersions() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src", "main", "resources", "db", "migration"))) {
+            return files.map(file -> file.getFileName().toString())
+                    .map(name -> name.substring(1, name.indexOf("__")))
+                    .sorted(Comparator.comparingInt(Integer::parseInt))
+                    .toList();
         }
     }
 

@@ -25,8 +25,6 @@ public final class HubProcess extends SwitchboardJvm {
         variables.put("SWITCHBOARD_DATA_DIR", directory.resolve("data").toString());
         variables.putAll(environment);
         variables.put("SERVER_PORT", String.valueOf(port));
-        // readiness: accepting traffic once the application, Camel routes included, has started
-        variables.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
         return variables;
     }
 
@@ -44,6 +42,7 @@ public final class HubProcess extends SwitchboardJvm {
         return new HubProcess(directory.toAbsolutePath(), port, environment, arguments);
     }
 
+    /** Readiness: the hub has started and reaches its broker and database. */
     @Override
     boolean ready() {
         return client().get("/actuator/health/readiness").status() == 200;
