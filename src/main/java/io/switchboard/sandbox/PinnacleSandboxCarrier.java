@@ -62,8 +62,8 @@ class PinnacleSandboxCarrier {
     private final Clock clock;
 
     PinnacleSandboxCarrier(SandboxProperties properties, SandboxLedger ledger, SandboxCallbacks callbacks,
-            PinnacleValidator validator, PinnacleResponses responses, Prices prices, SandboxCallbackAddress callbackAddress,
-            ObjectMapper mapper, Clock clock) {
+            PinnacleValidator validator, PinnacleResponses responses, Prices prices,
+            SandboxCallbackAddress callbackAddress, ObjectMapper mapper, Clock clock) {
         this.properties = properties;
         this.ledger = ledger;
         this.callbacks = callbacks;

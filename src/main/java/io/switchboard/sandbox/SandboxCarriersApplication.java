@@ -34,8 +34,8 @@ import org.springframework.context.annotation.Import;
  * starts it in place of the hub when the profile is active.
  */
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ServletWebServerFactoryAutoConfiguration.class,
-    DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
-    ErrorMvcAutoConfiguration.class})
+    DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
+    HttpMessageConvertersAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = WebhookInbox.class))
 @Import({V1Validator.class, V1Responses.class, PinnacleValidator.class, PinnacleResponses.class, V5Responses.class,
     TargetGuard.class})

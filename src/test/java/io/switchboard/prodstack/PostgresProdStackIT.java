@@ -54,7 +54,8 @@ class PostgresProdStackIT {
         try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
             assertThat(connection.getMetaData().getDatabaseMajorVersion()).isEqualTo(16);
             ResultSet history = statement.executeQuery(
-                    "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank");
+                    "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL"
+                            + " ORDER BY installed_rank");
             List<String> applied = new ArrayList<>();
             while (history.next()) {
                 assertThat(history.getBoolean("success")).isTrue();

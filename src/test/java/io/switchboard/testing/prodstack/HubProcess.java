@@ -32,8 +32,8 @@ public final class HubProcess extends SwitchboardJvm {
      * A hub not yet started.
      *
      * @param directory   where its data and log go
-     * @param port        its HTTP port, such as {@link FreePorts#next()}; chosen by the caller, as the carriers need the
-     *                    hub's address ({@link #baseUrl(int)}) before it starts
+     * @param port        its HTTP port, such as {@link FreePorts#next()}; chosen by the caller, as the carriers need
+     *                    the hub's address ({@link #baseUrl(int)}) before it starts
      * @param environment the variables a deployment would set
      * @param arguments   command-line arguments, which win over config/ and the environment
      */

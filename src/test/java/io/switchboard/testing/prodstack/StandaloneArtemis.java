@@ -59,7 +59,8 @@ public final class StandaloneArtemis implements AutoCloseable {
         String password = UUID.randomUUID().toString();
         run(List.of("sh", home.resolve("bin/artemis").toString(), "create", instance.toString(),
                 "--user", USER, "--password", password, "--role", ROLE, "--require-login",
-                "--host", "127.0.0.1", "--no-web", "--no-autotune", "--silent"), directory.resolve("artemis-create.log"));
+                "--host", "127.0.0.1", "--no-web", "--no-autotune", "--silent"),
+                directory.resolve("artemis-create.log"));
         try {
             Files.copy(Path.of("docker", "broker.xml"), instance.resolve("etc/broker.xml"),
                     StandardCopyOption.REPLACE_EXISTING);
