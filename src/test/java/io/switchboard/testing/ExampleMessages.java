@@ -42,27 +42,57 @@ public final class ExampleMessages {
      * the dialect's success status, and returns the hub's message id.
      */
     public static String send(HubClient hub, Credentials tenant, String dialect, String recipient) {
+        Request request = request(tenant, dialect, recipient);
+        return request.messageId(accepted(request.send(hub), request.success()));
+    }
+
+    /** The example request of the client dialect to the recipient, not sent yet. */
+    public static Request request(Credentials tenant, String dialect, String recipient) {
         return switch (dialect) {
             case "v1" -> {
                 ObjectNode body = example("v1-first-message.json");
                 body.put("to", recipient);
-                yield accepted(hub.postJson("/v1/messages", body, "Authorization", tenant.v1Authorization()), 202)
-                        .json().path("message_id").asText();
+                yield new Request(dialect, "/v1/messages", body, "Authorization", tenant.v1Authorization(), 202);
             }
             case "v5" -> {
                 ObjectNode body = example("v5-rcs-card.json");
                 body.put("destination", recipient.substring(1));
-                yield accepted(hub.postJson("/v5/messages", body, "Authorization", tenant.v5Authorization()), 200)
-                        .json().path("data").path("results").path(0).path("messageGUID").asText();
+                yield new Request(dialect, "/v5/messages", body, "Authorization", tenant.v5Authorization(), 200);
             }
             case "pinnacle" -> {
                 ObjectNode body = example("pinnacle-rcs-card.json");
                 body.put("to", recipient);
-                yield accepted(hub.postJson("/messages/send/rcs", body, "PINNACLE-API-KEY", tenant.pinnacleApiKey()),
-                        200).json().path("messageId").asText();
+                yield new Request(dialect, "/messages/send/rcs", body, "PINNACLE-API-KEY", tenant.pinnacleApiKey(),
+                        200);
             }
             default -> throw new IllegalArgumentException("No client dialect " + dialect);
         };
+    }
+
+    /**
+     * One client request: its path, body and credential header, and the status that means accepted.
+     *
+     * @param authHeader the dialect's credential header, with {@code authValue} its value
+     */
+    public record Request(String dialect, String path, ObjectNode body, String authHeader, String authValue,
+            int success) {
+
+        public HubClient.Response send(HubClient hub, String... headers) {
+            String[] all = new String[headers.length + 2];
+            all[0] = authHeader;
+            all[1] = authValue;
+            System.arraycopy(headers, 0, all, 2, headers.length);
+            return hub.postJson(path, body, all);
+        }
+
+        /** The hub's message id in the dialect's success answer. */
+        public String messageId(HubClient.Response accepted) {
+            return switch (dialect) {
+                case "v1" -> accepted.json().path("message_id").asText();
+                case "v5" -> accepted.json().path("data").path("results").path(0).path("messageGUID").asText();
+                default -> accepted.json().path("messageId").asText();
+            };
+        }
     }
 
     private static HubClient.Response accepted(HubClient.Response response, int status) {

@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * The production stack on loopback, each part a process of its own under one directory: a standalone Artemis
  * configured by docker/broker.xml, PostgreSQL 16, the sandbox carriers in their carrier-only mode, and the packaged
  * hub in the {@code prod} profile against them, every secret from the environment as a deployment gives it (fresh
- * random values per stack). Its routing ({@code src/test/resources/prod-stack/routing.yaml}) gives each carrier a
- * number prefix, as config/routing.yaml does for the sandbox.
+ * random values per stack). With {@link Stores#EMBEDDED} the hub keeps the {@code prod} profile's own defaults
+ * instead: its embedded broker and H2 under its data directory, no broker or database process. Its routing
+ * ({@code src/test/resources/prod-stack/routing.yaml}) gives each carrier a number prefix, as config/routing.yaml
+ * does for the sandbox.
  */
 public final class ProdStack implements AutoCloseable {
 
@@ -62,8 +64,16 @@ public final class ProdStack implements AutoCloseable {
         }
     }
 
+    /** Where the hub keeps its state. */
+    public enum Stores {
+        /** A standalone Artemis and PostgreSQL, each a process of its own. */
+        STANDALONE,
+        /** The hub's embedded Artemis and H2 file database, as the prod profile has them without a URL for either. */
+        EMBEDDED
+    }
+
     public static ProdStack start(Path directory) {
-        return start(directory, Map.of(), Map.of());
+        return start(directory, Stores.STANDALONE, Map.of(), Map.of());
     }
 
     /**
@@ -73,7 +83,7 @@ public final class ProdStack implements AutoCloseable {
      *                            settings, …)
      * @param carriersEnvironment variables for the carriers process ({@code SWITCHBOARD_SANDBOX_CALLBACK_DELAY}, …)
      */
-    public static ProdStack start(Path directory, Map<String, String> hubEnvironment,
+    public static ProdStack start(Path directory, Stores stores, Map<String, String> hubEnvironment,
             Map<String, String> carriersEnvironment) {
         Path root = directory.toAbsolutePath();
         Instant begin = Instant.now();
@@ -96,27 +106,32 @@ public final class ProdStack implements AutoCloseable {
             String hubBaseUrl = HubProcess.baseUrl(hubPort);
             Map<String, String> carriersVariables = new HashMap<>(carrierSecrets);
             carriersVariables.putAll(carriersEnvironment);
-            CompletableFuture<Timed<StandaloneArtemis>> broker = timed(() -> StandaloneArtemis.start(root), side);
-            CompletableFuture<Timed<Postgres>> database = timed(() -> Postgres.start(root), side);
+            boolean standalone = stores == Stores.STANDALONE;
+            CompletableFuture<Timed<StandaloneArtemis>> broker = standalone
+                    ? timed(() -> StandaloneArtemis.start(root), side) : CompletableFuture.completedFuture(null);
+            CompletableFuture<Timed<Postgres>> database = standalone
+                    ? timed(() -> Postgres.start(root), side) : CompletableFuture.completedFuture(null);
             CompletableFuture<Timed<SandboxCarriersProcess>> carriers = timed(
                     () -> SandboxCarriersProcess.start(root, hubBaseUrl, carriersVariables), side);
             List<CompletableFuture<? extends Timed<? extends AutoCloseable>>> parts = List.of(broker, database,
                     carriers);
             // every part ends, started or failed, before any is used, so a failure leaves none running
             CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
-            parts.stream().filter(part -> !part.isCompletedExceptionally())
+            parts.stream().filter(part -> !part.isCompletedExceptionally() && part.join() != null)
                     .forEach(part -> started.add(part.join().part()));
-            Map<String, String> environment = hubEnvironment(join(broker).part(), join(database).part(),
-                    join(carriers).part(), hubBaseUrl, tenant, operatorPassword, carrierSecrets);
+            Map<String, String> environment = hubEnvironment(join(carriers).part(), hubBaseUrl, tenant,
+                    operatorPassword, carrierSecrets);
+            if (standalone) {
+                environment.putAll(storeEnvironment(join(broker).part(), join(database).part()));
+            }
             environment.putAll(hubEnvironment);
             hub = HubProcess.prepare(root, hubPort, environment, List.of());
             hub.start();
-            LOG.info("Production stack up in {} ms: Artemis (create, start) {} ms, PostgreSQL (initdb, start) {} ms "
-                    + "and the carriers {} ms side by side, then the hub {} ms", Duration.between(begin,
-                    Instant.now()).toMillis(), join(broker).took().toMillis(), join(database).took().toMillis(),
-                    join(carriers).took().toMillis(), hub.lastStartup().toMillis());
-            return new ProdStack(join(broker).part(), join(database).part(), join(carriers).part(), hub, tenant,
-                    operatorPassword);
+            LOG.info("Production stack ({} stores) up in {} ms: the carriers {} ms, then the hub {} ms", stores,
+                    Duration.between(begin, Instant.now()).toMillis(), join(carriers).took().toMillis(),
+                    hub.lastStartup().toMillis());
+            return new ProdStack(standalone ? join(broker).part() : null, standalone ? join(database).part() : null,
+                    join(carriers).part(), hub, tenant, operatorPassword);
         } catch (RuntimeException e) {
             if (hub != null) {
                 hub.kill();
@@ -139,12 +154,9 @@ public final class ProdStack implements AutoCloseable {
         }, executor);
     }
 
-    /** What the hub is given, as docker/compose.yaml gives it, plus the switches a loopback stack needs. */
-    private static Map<String, String> hubEnvironment(StandaloneArtemis broker, Postgres database,
-            SandboxCarriersProcess carriers, String hubBaseUrl, Tenant tenant, String operatorPassword,
-            Map<String, String> carrierSecrets) {
+    /** How the hub reaches a standalone broker and database, as docker/compose.yaml tells it. */
+    private static Map<String, String> storeEnvironment(StandaloneArtemis broker, Postgres database) {
         Map<String, String> environment = new HashMap<>();
-        environment.put("SPRING_PROFILES_ACTIVE", "prod");
         environment.put("SPRING_ARTEMIS_MODE", "native");
         // native mode alone still starts the embedded broker next to the standalone one (STACK.md §9)
         environment.put("SPRING_ARTEMIS_EMBEDDED_ENABLED", "false");
@@ -154,6 +166,14 @@ public final class ProdStack implements AutoCloseable {
         environment.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
         environment.put("SPRING_DATASOURCE_USERNAME", database.user());
         environment.put("SPRING_DATASOURCE_PASSWORD", database.password());
+        return environment;
+    }
+
+    /** What the hub is given, as docker/compose.yaml gives it, plus the switches a loopback stack needs. */
+    private static Map<String, String> hubEnvironment(SandboxCarriersProcess carriers, String hubBaseUrl,
+            Tenant tenant, String operatorPassword, Map<String, String> carrierSecrets) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SPRING_PROFILES_ACTIVE", "prod");
         environment.put("SWITCHBOARD_PUBLIC_BASE_URL", hubBaseUrl);
         environment.put("SWITCHBOARD_ADMIN_PASSWORD", operatorPassword);
         environment.put("SWITCHBOARD_CALLBACK_TOKEN_SECRET", secret() + secret());
@@ -191,10 +211,12 @@ public final class ProdStack implements AutoCloseable {
         return environment;
     }
 
+    /** The standalone broker; null with {@link Stores#EMBEDDED}. */
     public StandaloneArtemis broker() {
         return broker;
     }
 
+    /** The PostgreSQL server; null with {@link Stores#EMBEDDED}. */
     public Postgres database() {
         return database;
     }
@@ -231,6 +253,9 @@ public final class ProdStack implements AutoCloseable {
     }
 
     private static void closeQuietly(AutoCloseable part) {
+        if (part == null) {
+            return;
+        }
         try {
             part.close();
         } catch (Exception e) {
