@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses form-encoded bodies on the client APIs with 415 in the dialect's own error shape. Camel's HTTP binding
@@ -17,16 +16,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * with a bare 500 on one that is not {@code key=value} pairs, such as JSON sent with the wrong Content-Type. No client
  * API takes forms; carrier callbacks are left alone, as a carrier may post one.
  */
-class FormBodyFilter extends OncePerRequestFilter {
+class FormBodyFilter extends RefusingFilter {
 
     static final String[] CLIENT_API_PATTERNS = {"/v1/*", "/v5/*", "/messages/*"};
 
-    private final DialectErrors errors;
-    private final ObjectMapper mapper;
-
     FormBodyFilter(DialectErrors errors, ObjectMapper mapper) {
-        this.errors = errors;
-        this.mapper = mapper;
+        super(errors, mapper);
     }
 
     @Override
@@ -38,9 +33,6 @@ class FormBodyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        UnsupportedMediaTypeException refusal = new UnsupportedMediaTypeException(contentType);
-        response.setStatus(refusal.getStatus());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), errors.render(request.getRequestURI(), refusal));
+        refuse(request, response, new UnsupportedMediaTypeException(contentType));
     }
 }
