@@ -11,14 +11,14 @@ import java.util.Locale;
 import org.springframework.http.MediaType;
 
 /**
- * Refuses form-encoded bodies on the client APIs with 415 in the dialect's own error shape. Camel's HTTP binding
- * parses a body declared {@code application/x-www-form-urlencoded} into headers before any route runs, and fails
- * with a bare 500 on one that is not {@code key=value} pairs, such as JSON sent with the wrong Content-Type. No client
- * API takes forms; carrier callbacks are left alone, as a carrier may post one.
+ * Refuses form-encoded bodies on the APIs and callbacks with 415 in the path's own error shape, before any
+ * credential or signature is checked. Camel's HTTP binding parses a body declared
+ * {@code application/x-www-form-urlencoded} into headers before any route runs, and fails with a bare 500 on one that
+ * is not {@code key=value} pairs, such as JSON sent with the wrong Content-Type. No client API takes forms, and no
+ * carrier posts its callbacks as one (every callback route reads JSON); a callback of another declared type is still
+ * read, and refused with 400 if it is not JSON, as carriers are loose about their headers.
  */
 class FormBodyFilter extends RefusingFilter {
-
-    static final String[] CLIENT_API_PATTERNS = {"/v1/*", "/v5/*", "/messages/*"};
 
     FormBodyFilter(DialectErrors errors, ObjectMapper mapper) {
         super(errors, mapper);

@@ -58,7 +58,7 @@ class WebConfiguration {
     FilterRegistrationBean<FormBodyFilter> formBodyRefusal(DialectErrors errors, ObjectMapper mapper) {
         FilterRegistrationBean<FormBodyFilter> registration = new FilterRegistrationBean<>(
                 new FormBodyFilter(errors, mapper));
-        registration.addUrlPatterns(FormBodyFilter.CLIENT_API_PATTERNS);
+        registration.addUrlPatterns(DialectErrors.API_PATTERNS);
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
         return registration;
     }
