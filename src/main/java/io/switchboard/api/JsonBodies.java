@@ -1,6 +1,7 @@
 package io.switchboard.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.switchboard.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,11 +22,22 @@ import org.springframework.util.unit.DataSize;
 /**
  * Reads a client's JSON body into a dialect's wire record, turning every Jackson failure into a field error, so a
  * malformed body is a 400 in the dialect's own shape and never a 500.
+ *
+ * <p>What clients send is read strictly ({@link Json#newStrictMapper()}): a value of another JSON type than its field's
+ * is refused, never converted, and so is a field named twice. Carrier callbacks are parsed by the same strict parser
+ * (a field named twice is refused there too: the signature covers bytes whose meaning would depend on the parser),
+ * but their trees are then read leniently, by name, as carriers are loose about types and fields (FORMATS.md). The
+ * answers of the carriers the hub calls are read leniently throughout: the hub must learn what became of a send it
+ * made, whatever the carrier's quirks.
  */
 @Component("jsonBodies")
 public class JsonBodies {
 
-    private final ObjectMapper mapper;
+    /** How Jackson words a field named twice ({@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}). */
+    private static final String DUPLICATE_FIELD = "Duplicate field '";
+
+    private final ObjectMapper strict = Json.newStrictMapper();
+    private final ObjectMapper lenient;
     private final long maxBodyBytes;
 
     /**
@@ -32,7 +45,7 @@ public class JsonBodies {
      *                    refused here
      */
     public JsonBodies(ObjectMapper mapper, @Value("${switchboard.api.max-body-size:256KB}") DataSize maxBodySize) {
-        this.mapper = mapper;
+        this.lenient = mapper;
         this.maxBodyBytes = maxBodySize.toBytes();
     }
 
@@ -44,7 +57,7 @@ public class JsonBodies {
     public <T> T read(byte[] body, Class<T> type) {
         JsonNode tree = tree(body);
         try {
-            return mapper.treeToValue(tree, type);
+            return strict.treeToValue(tree, type);
         } catch (DatabindException e) {
             throw new MalformedBodyException(new FieldError(pathOf(e), typeProblem(e)));
         } catch (JsonProcessingException e) {
@@ -55,13 +68,13 @@ public class JsonBodies {
     /** A carrier's answer as a JSON tree, or a missing node when it is empty or not JSON at all. */
     public JsonNode treeOrMissing(String body) {
         try {
-            return body == null || body.isBlank() ? mapper.missingNode() : mapper.readTree(body);
+            return body == null || body.isBlank() ? lenient.missingNode() : lenient.readTree(body);
         } catch (JsonProcessingException e) {
-            return mapper.missingNode();
+            return lenient.missingNode();
         }
     }
 
-    /** The body as a JSON object tree, for lenient readers such as carrier callbacks. */
+    /** The body as a JSON object tree, for readers that go by field name, such as carrier callbacks. */
     public JsonNode tree(byte[] body) {
         if (body == null || body.length == 0) {
             throw new MalformedBodyException(new FieldError(FieldPath.root(), "the body is empty"));
@@ -71,8 +84,12 @@ public class JsonBodies {
         }
         JsonNode tree;
         try {
-            tree = mapper.readTree(body);
+            tree = strict.readTree(body);
         } catch (StreamReadException e) {
+            if (e.getOriginalMessage().startsWith(DUPLICATE_FIELD) && e.getProcessor() != null) {
+                throw new MalformedBodyException(new FieldError(pathOf(e.getProcessor().getParsingContext()),
+                        "appears more than once"));
+            }
             throw new MalformedBodyException(new FieldError(FieldPath.root(), syntaxProblem(e)));
         } catch (IOException e) {
             throw new MalformedBodyException(new FieldError(FieldPath.root(), e.getMessage()));
@@ -110,8 +127,18 @@ public class JsonBodies {
         return new FieldPath(segments);
     }
 
+    /** Where the parser stands: the field it read last in each enclosing object, the index in each array. */
+    private static FieldPath pathOf(JsonStreamContext context) {
+        List<Object> segments = new ArrayList<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            segments.add(0, at.inArray() ? at.getCurrentIndex() : at.getCurrentName());
+        }
+        return new FieldPath(segments);
+    }
+
     private static String typeProblem(DatabindException e) {
-        if (e instanceof InvalidFormatException invalid) {
+        // a text that is not one of the field's values; any other value has the wrong JSON type
+        if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof String) {
             return "has an invalid value '" + invalid.getValue() + "'";
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {

@@ -2,7 +2,7 @@ package io.switchboard.api;
 
 import java.util.List;
 
-/** The body is not JSON, or a field has the wrong JSON type. */
+/** The body is not JSON, or a field has the wrong JSON type or appears twice. */
 public final class MalformedBodyException extends ApiException {
 
     private final FieldError error;
@@ -10,7 +10,7 @@ public final class MalformedBodyException extends ApiException {
     public MalformedBodyException(FieldError error) {
         super(400, "invalid_json", error.path().segments().isEmpty()
                 ? "The request body is not valid JSON: " + error.message()
-                : "The request body has a field of the wrong type.");
+                : "The field '" + error.path().dotted() + "' " + error.message() + ".");
         this.error = error;
     }
 

@@ -1,6 +1,8 @@
 package io.switchboard.callback;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.switchboard.api.ApiException;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** What {@code /callbacks/*} answers carriers. Carriers retry on non-2xx, so only real refusals get one. */
@@ -12,12 +14,20 @@ public class CallbackResponses {
     }
 
     public Refusal refusal(ApiException exception) {
-        return new Refusal(exception.getCode(), exception.getMessage());
+        return new Refusal(exception.getCode(), exception.getMessage(), exception.getErrors().stream()
+                .map(error -> new Detail(error.path().segments().isEmpty() ? "body" : error.path().dotted(),
+                        error.message()))
+                .toList());
     }
 
     public record Receipt(String status) {
     }
 
-    public record Refusal(String error, String message) {
+    /** @param details the fields at fault, when the body broke a rule; left out otherwise */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Refusal(String error, String message, List<Detail> details) {
+    }
+
+    public record Detail(String field, String message) {
     }
 }

@@ -1,14 +1,20 @@
 package io.switchboard.carrier;
 
+import io.switchboard.model.Reasons;
 import io.switchboard.store.Leg;
 
 /**
  * What a carrier's answer to a send means for the hub.
  *
  * @param carrierMessageId the carrier's id for the send, when accepted
- * @param reason           the carrier's explanation, when not accepted
+ * @param reason           the carrier's explanation, when not accepted; cut to {@value Reasons#MAX_LENGTH} characters,
+ *                         as it travels on as a leg's reason and in the header of a dead letter
  */
 public record CarrierOutcome(Verdict verdict, String carrierMessageId, String reason) {
+
+    public CarrierOutcome {
+        reason = Reasons.bounded(reason);
+    }
 
     public static CarrierOutcome accepted(String carrierMessageId) {
         return new CarrierOutcome(Verdict.ACCEPTED, carrierMessageId, null);

@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param carrier          the carrier connector that reported it, or null for events the hub raised itself
  * @param carrierMessageId the carrier's own id for the leg, or null
  * @param channel          the channel of the leg the event is about
- * @param reason           why, for failures and failovers; null otherwise
+ * @param reason           why, for failures and failovers, at most {@value Reasons#MAX_LENGTH} characters (a longer
+ *                         carrier text is cut); null otherwise
  */
 public record DeliveryEvent(
         String id,
@@ -25,6 +26,10 @@ public record DeliveryEvent(
         String carrierMessageId,
         Channel channel,
         String reason) {
+
+    public DeliveryEvent {
+        reason = Reasons.bounded(reason);
+    }
 
     /**
      * Identifies the fact this event reports, so a repeated carrier callback for the same fact is recognised: the

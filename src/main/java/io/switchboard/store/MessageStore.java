@@ -10,6 +10,7 @@ import io.switchboard.model.Dialect;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Ids;
 import io.switchboard.model.Message;
+import io.switchboard.model.Reasons;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -37,8 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MessageStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageStore.class);
-    /** The width of the reason columns. */
-    private static final int MAX_REASON = 1000;
 
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
@@ -386,8 +385,7 @@ public class MessageStore {
                 """)
                 .param("status", status.name())
                 .param("carrierId", carrierMessageId)
-                .param("reason", reason == null || reason.length() <= MAX_REASON ? reason
-                        : reason.substring(0, MAX_REASON))
+                .param("reason", Reasons.bounded(reason))
                 .param("now", utc(clock.instant()))
                 .param("leg", legId)
                 .update();

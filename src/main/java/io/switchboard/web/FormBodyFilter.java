@@ -9,24 +9,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses form-encoded bodies on the client APIs with 415 in the dialect's own error shape. Camel's HTTP binding
- * parses a body declared {@code application/x-www-form-urlencoded} into headers before any route runs, and fails
- * with a bare 500 on one that is not {@code key=value} pairs, such as JSON sent with the wrong Content-Type. No client
- * API takes forms; carrier callbacks are left alone, as a carrier may post one.
+ * Refuses form-encoded bodies on the APIs and callbacks with 415 in the path's own error shape, before any
+ * credential or signature is checked. Camel's HTTP binding parses a body declared
+ * {@code application/x-www-form-urlencoded} into headers before any route runs, and fails with a bare 500 on one that
+ * is not {@code key=value} pairs, such as JSON sent with the wrong Content-Type. No client API takes forms, and no
+ * carrier posts its callbacks as one (every callback route reads JSON); a callback of another declared type is still
+ * read, and refused with 400 if it is not JSON, as carriers are loose about their headers.
  */
-class FormBodyFilter extends OncePerRequestFilter {
-
-    static final String[] CLIENT_API_PATTERNS = {"/v1/*", "/v5/*", "/messages/*"};
-
-    private final DialectErrors errors;
-    private final ObjectMapper mapper;
+class FormBodyFilter extends RefusingFilter {
 
     FormBodyFilter(DialectErrors errors, ObjectMapper mapper) {
-        this.errors = errors;
-        this.mapper = mapper;
+        super(errors, mapper);
     }
 
     @Override
@@ -38,9 +33,6 @@ class FormBodyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        UnsupportedMediaTypeException refusal = new UnsupportedMediaTypeException(contentType);
-        response.setStatus(refusal.getStatus());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), errors.render(request.getRequestURI(), refusal));
+        refuse(request, response, new UnsupportedMediaTypeException(contentType));
     }
 }

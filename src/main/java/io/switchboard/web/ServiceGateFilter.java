@@ -9,24 +9,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers API calls and callbacks with 503 and Retry-After, in the dialect's own error shape, while the hub starts or
  * stops ({@link HubLifecycle}). Clients and carriers retry a 503; nothing reaches a route that is not running.
  */
-class ServiceGateFilter extends OncePerRequestFilter {
+class ServiceGateFilter extends RefusingFilter {
 
     private final HubLifecycle lifecycle;
-    private final DialectErrors errors;
-    private final ObjectMapper mapper;
     private final long retryAfterSeconds;
 
     ServiceGateFilter(HubLifecycle lifecycle, DialectErrors errors, ObjectMapper mapper, long retryAfterSeconds) {
+        super(errors, mapper);
         this.lifecycle = lifecycle;
-        this.errors = errors;
-        this.mapper = mapper;
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
@@ -40,9 +35,7 @@ class ServiceGateFilter extends OncePerRequestFilter {
         }
         ServiceUnavailableException unavailable = new ServiceUnavailableException(retryAfterSeconds,
                 refusal.get() + "; retry in " + retryAfterSeconds + " s.");
-        response.setStatus(unavailable.getStatus());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), errors.render(request.getRequestURI(), unavailable));
+        refuse(request, response, unavailable);
     }
 }

@@ -33,10 +33,10 @@ class WebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(DialectErrors errors, ObjectMapper mapper,
+    FilterRegistrationBean<RequestBodyFilter> requestBody(DialectErrors errors, ObjectMapper mapper,
             @Value("${switchboard.api.max-body-size:256KB}") DataSize maxBodySize) {
-        FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodySize.toBytes(), errors, mapper));
+        FilterRegistrationBean<RequestBodyFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyFilter(maxBodySize.toBytes(), errors, mapper));
         registration.addUrlPatterns(DialectErrors.API_PATTERNS);
         // after Spring Security, so unauthenticated management calls never get this far
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
@@ -58,7 +58,7 @@ class WebConfiguration {
     FilterRegistrationBean<FormBodyFilter> formBodyRefusal(DialectErrors errors, ObjectMapper mapper) {
         FilterRegistrationBean<FormBodyFilter> registration = new FilterRegistrationBean<>(
                 new FormBodyFilter(errors, mapper));
-        registration.addUrlPatterns(FormBodyFilter.CLIENT_API_PATTERNS);
+        registration.addUrlPatterns(DialectErrors.API_PATTERNS);
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
         return registration;
     }

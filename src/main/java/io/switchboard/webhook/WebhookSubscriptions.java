@@ -37,6 +37,9 @@ public class WebhookSubscriptions {
             Dialect.fromId(rs.getString("dialect")),
             rs.getObject("created_at", OffsetDateTime.class).toInstant());
 
+    /** The width of {@code webhook_subscriptions.url}. */
+    static final int MAX_URL = 2048;
+
     private final JdbcClient jdbc;
     private final WebhookSigner signer;
     private final TargetGuard guard;
@@ -58,6 +61,8 @@ public class WebhookSubscriptions {
         URI url = null;
         if (Checks.isBlank(request.url())) {
             violations.add(FieldPath.of("url"), "is required");
+        } else if (request.url().length() > MAX_URL) {
+            violations.add(FieldPath.of("url"), "must be at most " + MAX_URL + " characters");
         } else if (!Checks.isHttpUrl(request.url())) {
             violations.add(FieldPath.of("url"), "must be an absolute http or https URL");
         } else {

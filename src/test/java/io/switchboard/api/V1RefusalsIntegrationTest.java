@@ -10,20 +10,11 @@ import io.switchboard.testing.HubIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every way a v1 request can be refused: the v1 error envelope, a 4xx, and nothing recorded or enqueued. */
 class V1RefusalsIntegrationTest extends HubIntegrationTest {
 
     private static final String OUTBOUND = "switchboard.outbound";
-
-    @Autowired
-    private JdbcClient jdbc;
-
-    private long storedMessages() {
-        return jdbc.sql("SELECT COUNT(*) FROM messages").query(Long.class).single();
-    }
 
     private static byte[] validBody() {
         return Fixtures.bytes("v1/send-text-with-suggestions.json");
@@ -107,6 +98,51 @@ class V1RefusalsIntegrationTest extends HubIntegrationTest {
                 "Content-Type", "text/plain"), added, stored);
         refused(415, "unsupported_media_type", hub().post("/v1/messages", validBody(), "Authorization", V1_KEY,
                 "Content-Type", "application/x-www-form-urlencoded"), added, stored);
+    }
+
+    @Test
+    void shouldRefuseValuesOfAnotherJsonTypeInsteadOfConvertingThem() {
+        ObjectNode falseText = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
+        ((ObjectNode) falseText.get("content")).put("text", false);
+        ObjectNode numberTo = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
+        numberTo.put("to", 4917612345678L);
+        ObjectNode textLatitude = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
+        ((ObjectNode) textLatitude.at("/content/suggestions/3/action/view_location/lat_long")).put("latitude", "52.52");
+        long added = messagesAdded(OUTBOUND);
+        long stored = storedMessages();
+
+        for (var wrong : List.of(List.of(falseText, "content.text", "must be a string"),
+                List.of(numberTo, "to", "must be a string"),
+                List.of(textLatitude, "content.suggestions[3].action.view_location.lat_long.latitude",
+                        "must be a number"))) {
+            JsonNode error = refused(400, "invalid_json",
+                    hub().postJson("/v1/messages", wrong.get(0), "Authorization", V1_KEY), added, stored);
+            assertThat(error.path("details")).singleElement().satisfies(detail -> {
+                assertThat(detail.path("field").asText()).isEqualTo(wrong.get(1));
+                assertThat(detail.path("message").asText()).isEqualTo(wrong.get(2));
+            });
+        }
+    }
+
+    @Test
+    void shouldRefuseAFieldNamedTwiceAndBytesThatAreNotUtf8() {
+        long added = messagesAdded(OUTBOUND);
+        long stored = storedMessages();
+        byte[] twice = "{\"to\":\"+4917612345678\",\"content\":{\"text\":\"Hi\",\"text\":\"Bye\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] notUtf8 = "{\"to\":\"+4917612345678\",\"content\":{\"text\":\"caf\u00e9\"}}"
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        JsonNode repeated = refused(400, "invalid_json",
+                hub().postJson("/v1/messages", twice, "Authorization", V1_KEY), added, stored);
+        JsonNode latin1 = refused(400, "invalid_json", hub().post("/v1/messages", notUtf8, "Authorization", V1_KEY,
+                "Content-Type", "application/json; charset=ISO-8859-1"), added, stored);
+
+        assertThat(repeated.path("message").asText()).isEqualTo("The field 'content.text' appears more than once.");
+        assertThat(repeated.path("details").get(0).path("field").asText()).isEqualTo("content.text");
+        assertThat(latin1.path("details").get(0).path("field").asText()).isEqualTo("body");
+        assertThat(latin1.path("details").get(0).path("message").asText())
+                .isEqualTo("the body is not UTF-8 (byte " + (notUtf8.length - 4) + ")");
     }
 
     @Test

@@ -17,8 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code POST /v5/messages} over real HTTP: every example of seed 004 is accepted in the seed's success shape and
@@ -29,15 +27,8 @@ class V5MessagesIntegrationTest extends HubIntegrationTest {
     private static final String OUTBOUND = "switchboard.outbound";
     private static final String V5_LOGIN = basic("dev:sk_dev_v5");
 
-    @Autowired
-    private JdbcClient jdbc;
-
     private static String basic(String login) {
         return "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private long storedMessages() {
-        return jdbc.sql("SELECT COUNT(*) FROM messages").query(Long.class).single();
     }
 
     private HubClient.Response send(Object body) {
@@ -168,6 +159,7 @@ class V5MessagesIntegrationTest extends HubIntegrationTest {
         assertThat(notJson.path("data")).isEmpty();
     }
 
+    /** A value of another JSON type is refused, never converted: {@code "title": 0} is not the text "0". */
     @Test
     void shouldNameTheFieldOfTheWrongJsonType() {
         ObjectNode notAnArray = fixture("v5/seed/rcs-text.json");
@@ -178,15 +170,50 @@ class V5MessagesIntegrationTest extends HubIntegrationTest {
         ((ObjectNode) notANumber.get("choices").get(0)).put("latitude", "north");
         ObjectNode notAString = fixture("v5/seed/rcs-carousel.json");
         ((ObjectNode) notAString.get("cards").get(1)).putObject("title").put("text", "Card 2");
+        ObjectNode numberTitle = fixture("v5/seed/rcs-card.json");
+        numberTitle.put("title", 0);
+        ObjectNode textBoolean = fixture("v5/seed/rcs-card.json");
+        ((ObjectNode) textBoolean.get("mmsFailover")).put("enabled", "true");
+        ObjectNode booleanDestination = fixture("v5/seed/rcs-card.json");
+        booleanDestination.put("destination", true);
+        long added = messagesAdded(OUTBOUND);
+        long stored = storedMessages();
 
-        assertThat(onlyProblem(400, send(notAnArray))).isEqualTo(problem("choices", "Choices",
-                "'choices' must be an array"));
-        assertThat(onlyProblem(400, send(notABoolean))).isEqualTo(problem("smsFailover.enabled", "enabled",
-                "'enabled' has an invalid value 'yes'"));
-        assertThat(onlyProblem(400, send(notANumber))).isEqualTo(problem("choices.0.latitude", "latitude",
-                "'latitude' has an invalid value 'north'"));
-        assertThat(onlyProblem(400, send(notAString))).isEqualTo(problem("cards.1.title", "title",
-                "'title' must be a string"));
+        for (Map.Entry<ObjectNode, JsonNode> wrong : List.of(
+                Map.entry(notAnArray, problem("choices", "Choices", "'choices' must be an array")),
+                Map.entry(notABoolean, problem("smsFailover.enabled", "enabled", "'enabled' must be true or false")),
+                Map.entry(notANumber, problem("choices.0.latitude", "latitude", "'latitude' must be a number")),
+                Map.entry(notAString, problem("cards.1.title", "title", "'title' must be a string")),
+                Map.entry(numberTitle, problem("title", "Title", "'title' must be a string")),
+                Map.entry(textBoolean, problem("mmsFailover.enabled", "enabled", "'enabled' must be true or false")),
+                Map.entry(booleanDestination,
+                        problem("destination", "Destination", "'destination' must be a string")))) {
+            assertThat(onlyProblem(400, send(wrong.getKey()))).isEqualTo(wrong.getValue());
+        }
+        assertThat(messagesAdded(OUTBOUND)).as("nothing enqueued").isEqualTo(added);
+        assertThat(storedMessages()).as("nothing recorded").isEqualTo(stored);
+    }
+
+    @Test
+    void shouldRefuseAFieldNamedTwiceAndBytesThatAreNotUtf8() {
+        long added = messagesAdded(OUTBOUND);
+        long stored = storedMessages();
+        String card = new String(Fixtures.bytes("v5/seed/rcs-card.json"), StandardCharsets.UTF_8);
+        byte[] twice = card.replace("\"title\": \"Welcome!\",", "\"title\": \"Welcome!\", \"title\": \"Hi\",")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] surrogate = card.getBytes(StandardCharsets.UTF_8);
+        int welcome = card.indexOf("Welcome");
+        // U+D800 encoded as if it were a character: Jackson reads it, UTF-8 forbids it
+        surrogate[welcome] = (byte) 0xED;
+        surrogate[welcome + 1] = (byte) 0xA0;
+        surrogate[welcome + 2] = (byte) 0x80;
+
+        JsonNode repeated = refused(400, send(twice), added, stored);
+        JsonNode notUtf8 = refused(400, send(surrogate), added, stored);
+
+        assertThat(repeated.path("data")).containsExactly(problem("title", "Title", "'title' appears more than once"));
+        assertThat(notUtf8.path("data")).containsExactly(problem("body", "Body",
+                "the body is not UTF-8 (byte " + welcome + ")"));
     }
 
     @Test

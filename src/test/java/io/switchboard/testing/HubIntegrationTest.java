@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,6 +59,9 @@ public abstract class HubIntegrationTest {
     @Autowired
     private EmbeddedActiveMQ broker;
 
+    @Autowired
+    private JdbcClient jdbc;
+
     /**
      * A test class with a context of its own (another profile) sets {@code switchboard.test.context}, so its broker
      * journal and database do not collide with the shared context's, which stays alive in Spring's test cache.
@@ -87,6 +91,11 @@ public abstract class HubIntegrationTest {
     protected long messagesAcknowledged(String queue) {
         Queue located = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
         return located == null ? 0 : located.getMessagesAcknowledged();
+    }
+
+    /** How many messages the hub has recorded, of every tenant. */
+    protected long storedMessages() {
+        return jdbc.sql("SELECT COUNT(*) FROM messages").query(Long.class).single();
     }
 
     /** Sends the v1 fixture with all suggestion kinds to this recipient; returns the hub's message id. */

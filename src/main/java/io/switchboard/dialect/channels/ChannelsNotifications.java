@@ -1,6 +1,7 @@
 package io.switchboard.dialect.channels;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.api.FieldPath;
 import io.switchboard.api.NotYetKnownException;
 import io.switchboard.api.UnauthorizedException;
 import io.switchboard.callback.CallbackLegs;
@@ -41,6 +42,8 @@ public class ChannelsNotifications {
     /** Leg ids begin with their message id. */
     private static final String LEG_ID_PREFIX = "msg_";
     private static final List<String> ENVELOPE_FIELDS = List.of("payload", "message", "data");
+    /** Where a notification names the carrier's message id, for a refusal (the envelope Bird sends). */
+    private static final FieldPath MESSAGE_ID_FIELD = FieldPath.of("payload").field("id");
 
     private final Carriers carriers;
     private final CallbackLegs legs;
@@ -115,7 +118,7 @@ public class ChannelsNotifications {
         List<CarrierConnector> candidates = signers.stream()
                 .filter(carrier -> channelId.isEmpty() || channelId.equals(carrier.channelId()))
                 .toList();
-        String messageId = message.path("id").asText("");
+        String messageId = CallbackLegs.storable(MESSAGE_ID_FIELD, message.path("id").asText(""));
         for (CarrierConnector carrier : candidates) {
             try {
                 return legs.ofCarrierMessage(carrier.id(), messageId);

@@ -1,6 +1,8 @@
 package io.switchboard.dialect.pinnacle;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.api.FieldPath;
+import io.switchboard.callback.CallbackLegs;
 import io.switchboard.callback.CarrierCallbackReader;
 import io.switchboard.camel.Variables;
 import io.switchboard.model.DeliveryEvent;
@@ -40,6 +42,8 @@ import org.springframework.stereotype.Component;
 public class PinnacleCallbackToDeliveryEvent extends CarrierCallbackReader {
 
     private static final String STATUS_EVENT = "MESSAGE.STATUS";
+    /** Where the webhook names the carrier's message id, for a refusal. */
+    private static final FieldPath MESSAGE_ID_FIELD = FieldPath.of("messageId");
     private static final Map<String, EventType> STATUSES = Map.of(
             "SENT", EventType.SENT, "DELIVERED", EventType.DELIVERED, "READ", EventType.READ,
             "SEND_FAILED", EventType.FAILED, "DELIVERY_FAILED", EventType.FAILED,
@@ -53,7 +57,8 @@ public class PinnacleCallbackToDeliveryEvent extends CarrierCallbackReader {
 
     /** The carrier's message id of a webhook that reports a status the hub records, else null. */
     public String messageIdOfStatus(JsonNode callback) {
-        return status(callback).isPresent() ? messageId(callback).orElse(null) : null;
+        return status(callback).isPresent()
+                ? CallbackLegs.storable(MESSAGE_ID_FIELD, messageId(callback).orElse(null)) : null;
     }
 
     @Override

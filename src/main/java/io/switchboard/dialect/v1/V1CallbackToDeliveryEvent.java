@@ -1,6 +1,8 @@
 package io.switchboard.dialect.v1;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.api.FieldPath;
+import io.switchboard.callback.CallbackLegs;
 import io.switchboard.callback.CarrierCallbackReader;
 import io.switchboard.camel.Variables;
 import io.switchboard.model.DeliveryEvent;
@@ -37,6 +39,8 @@ import org.springframework.stereotype.Component;
 public class V1CallbackToDeliveryEvent extends CarrierCallbackReader {
 
     private static final String MESSAGE_EVENTS = "message.";
+    /** Where the webhook names the carrier's message id, for a refusal. */
+    private static final FieldPath MESSAGE_ID_FIELD = FieldPath.of("data").field("message_id");
     static final String REVOKED_REASON = "The carrier revoked the message";
 
     private static final Map<String, EventType> STATUSES = Map.of(
@@ -53,7 +57,8 @@ public class V1CallbackToDeliveryEvent extends CarrierCallbackReader {
 
     /** The carrier's message id of a webhook that reports a message status, else null. */
     public String messageIdOfStatus(JsonNode callback) {
-        return status(callback).isPresent() ? messageId(callback).orElse(null) : null;
+        return status(callback).isPresent()
+                ? CallbackLegs.storable(MESSAGE_ID_FIELD, messageId(callback).orElse(null)) : null;
     }
 
     @Override

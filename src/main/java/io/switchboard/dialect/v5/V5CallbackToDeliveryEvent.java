@@ -1,6 +1,8 @@
 package io.switchboard.dialect.v5;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.api.FieldPath;
+import io.switchboard.callback.CallbackLegs;
 import io.switchboard.callback.CarrierCallbackReader;
 import io.switchboard.camel.Variables;
 import io.switchboard.model.DeliveryEvent;
@@ -70,7 +72,8 @@ public class V5CallbackToDeliveryEvent extends CarrierCallbackReader {
         if (type.isEmpty()) {
             return Optional.empty();
         }
-        String carrierMessageId = first(callback, ID_FIELDS).orElse(leg.carrierMessageId());
+        String carrierMessageId = CallbackLegs.storable(FieldPath.of(ID_FIELDS.get(0)),
+                first(callback, ID_FIELDS).orElse(leg.carrierMessageId()));
         Instant occurredAt = first(callback, TIME_FIELDS).flatMap(V5CallbackToDeliveryEvent::instant)
                 .orElseGet(clock::instant);
         String reason = type.get() == EventType.FAILED || type.get() == EventType.EXPIRED

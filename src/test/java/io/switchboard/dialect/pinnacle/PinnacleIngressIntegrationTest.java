@@ -15,8 +15,6 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every Pinnacle endpoint over real HTTP: a send is answered 200 in Pinnacle's shape once queued, and the message
@@ -25,9 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PinnacleIngressIntegrationTest extends HubIntegrationTest {
 
     private static final String OUTBOUND = "switchboard.outbound";
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Test
     void shouldSendAnSmsAndShowItInBothDialects() {
@@ -188,9 +183,5 @@ class PinnacleIngressIntegrationTest extends HubIntegrationTest {
         HubClient.Response response = hub().get("/messages/" + messageId, KEY_HEADER, KEY);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
-    }
-
-    private long storedMessages() {
-        return jdbc.sql("SELECT COUNT(*) FROM messages").query(Long.class).single();
     }
 }

@@ -2,6 +2,9 @@ package io.switchboard.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.BodyTooLargeException;
+import io.switchboard.api.FieldError;
+import io.switchboard.api.FieldPath;
+import io.switchboard.api.MalformedBodyException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -15,50 +18,83 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API request bodies over the configured limit with HTTP 413 in the dialect's own error shape, before any of
- * the body reaches Camel. Reads at most limit + 1 bytes, whether or not the client declared a length, so an
- * oversized or endless body costs the hub no more memory than the limit.
+ * Reads API request bodies before any of them reaches Camel, and refuses in the dialect's own error shape those over
+ * the configured limit (413) and those that are not UTF-8 (400). Reads at most limit + 1 bytes, whether or not the
+ * client declared a length, so an oversized or endless body costs the hub no more memory than the limit.
+ *
+ * <p>The UTF-8 check has to be made here, on the bytes as they came: Camel's HTTP binding decodes the body to text and
+ * back, which turns every malformed sequence into U+FFFD, so no reader behind it could tell. JSON between systems is
+ * UTF-8 (RFC 8259, section 8.1), whatever charset the Content-Type claims, and the callbacks' signatures are over
+ * these bytes.
  */
-class RequestBodyLimitFilter extends OncePerRequestFilter {
+class RequestBodyFilter extends RefusingFilter {
+
+    /** Enough to decode a body in a few steps without a buffer the body's size. */
+    private static final int DECODE_CHUNK_CHARS = 4096;
 
     private final long limit;
-    private final DialectErrors errors;
-    private final ObjectMapper mapper;
 
-    RequestBodyLimitFilter(long limit, DialectErrors errors, ObjectMapper mapper) {
+    RequestBodyFilter(long limit, DialectErrors errors, ObjectMapper mapper) {
+        super(errors, mapper);
         this.limit = limit;
-        this.errors = errors;
-        this.mapper = mapper;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            refuse(request, response);
+            refuseTooLarge(request, response);
             return;
         }
         byte[] body = readAtMost(request.getInputStream(), limit + 1);
         if (body.length > limit) {
-            refuse(request, response);
+            refuseTooLarge(request, response);
+            return;
+        }
+        int malformedAt = firstMalformedByte(body);
+        if (malformedAt >= 0) {
+            refuse(request, response, new MalformedBodyException(new FieldError(FieldPath.root(),
+                    "the body is not UTF-8 (byte " + malformedAt + ")")));
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        BodyTooLargeException tooLarge = new BodyTooLargeException(limit);
-        response.setStatus(tooLarge.getStatus());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    private void refuseTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // the client may still be sending; closing is cheaper than draining an oversized body
         response.setHeader("Connection", "close");
-        mapper.writeValue(response.getOutputStream(), errors.render(request.getRequestURI(), tooLarge));
+        refuse(request, response, new BodyTooLargeException(limit));
+    }
+
+    /**
+     * The offset of the first byte that is not part of a well-formed UTF-8 sequence (overlong forms and encoded
+     * surrogates included, which Jackson would let through), or -1 when there is none.
+     */
+    static int firstMalformedByte(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(DECODE_CHUNK_CHARS);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return in.position();
+            }
+            if (result.isUnderflow()) {
+                return -1;
+            }
+            out.clear();
+        }
     }
 
     private static byte[] readAtMost(InputStream in, long max) throws IOException {
