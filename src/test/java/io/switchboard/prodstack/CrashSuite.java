@@ -10,6 +10,7 @@ import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.WebhookReceiver;
 import io.switchboard.testing.prodstack.ProdStack;
+import io.switchboard.testing.prodstack.Settlement;
 import io.switchboard.testing.prodstack.SteadyLoad;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -62,7 +63,6 @@ abstract class CrashSuite {
     /** Shorter than routing.yaml's, so restarts cross time limits and the failover decision is tried under them. */
     private static final String TIME_LIMIT = "20s";
     private static final List<String> SUBSCRIBED = List.of("sent", "delivered", "read", "failover");
-    private static final Set<String> SETTLED = Set.of("delivered", "read");
     /** Where the production stack's routing (src/test/resources/prod-stack/routing.yaml) sends each prefix. */
     private static final String DEFAULT_ROUTE = "+1555060";
     /** The sandbox rows that make RCS fail, so the default route fails over to SMS. */
@@ -126,13 +126,14 @@ abstract class CrashSuite {
                     restart();
                 }
             }
-            awaitAccepted(load, load.acceptedSoFar() + RATE * 3L);
+            load.awaitAcceptedMore(RATE * 3L);
         } finally {
             load.finish();
         }
         Duration loaded = Duration.between(begin, Instant.now());
 
-        Outcome outcome = settle(load, tenant);
+        Settlement outcome = Settlement.await(hub(), tenant.v1Authorization(),
+                SteadyLoad.messageIds(load.accepted()), Duration.ofMinutes(3));
         SandboxCallbacks.Tally callbacks = awaitCallbacksTaken();
         Map<String, SandboxLedger.LegTally> ledger = stack.carriers().ledger().legs();
         stack.hub().stop();
@@ -184,7 +185,7 @@ abstract class CrashSuite {
 
     /** Kills the hub once it has accepted a random number of messages more (one to ten seconds of load). */
     private void killUnderLoad(SteadyLoad load) {
-        awaitAccepted(load, load.acceptedSoFar() + RATE + random.nextInt(RATE * 9));
+        load.awaitAcceptedMore(RATE + random.nextInt(RATE * 9));
         stack.hub().kill();
         LOG.info("Killed the hub under load, {} messages accepted so far", load.acceptedSoFar());
     }
@@ -212,44 +213,6 @@ abstract class CrashSuite {
             log.readFully(appended);
             return new String(appended, StandardCharsets.UTF_8);
         }
-    }
-
-    private static void awaitAccepted(SteadyLoad load, long count) {
-        Awaitility.await("the load to reach " + count + " accepted").atMost(Duration.ofMinutes(5))
-                .pollInterval(Duration.ofMillis(50)).until(() -> load.acceptedSoFar() >= count);
-    }
-
-    /** Each accepted message's final status and timeline, once every one has settled or a time limit passed. */
-    private Outcome settle(SteadyLoad load, ExampleMessages.Credentials tenant) {
-        Map<String, JsonNode> finals = new ConcurrentHashMap<>();
-        Set<String> lost = ConcurrentHashMap.newKeySet();
-        List<SteadyLoad.Accepted> accepted = load.accepted();
-        try {
-            Awaitility.await("every accepted message settled").atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
-                        accepted.parallelStream().filter(message -> !finals.containsKey(message.messageId()))
-                                .forEach(message -> {
-                                    HubClient.Response status = hub().get("/v1/messages/" + message.messageId(),
-                                            "Authorization", tenant.v1Authorization());
-                                    if (status.status() == 404) {
-                                        lost.add(message.messageId());
-                                    } else if (SETTLED.contains(status.json().path("status").asText())) {
-                                        finals.put(message.messageId(), status.json());
-                                    }
-                                });
-                        return finals.size() == accepted.size();
-                    });
-        } catch (org.awaitility.core.ConditionTimeoutException unsettled) {
-            LOG.warn("{} of {} accepted messages not settled", accepted.size() - finals.size(), accepted.size());
-        }
-        Map<String, JsonNode> unsettled = new HashMap<>();
-        accepted.stream().filter(message -> !finals.containsKey(message.messageId()) && !lost.contains(
-                message.messageId())).forEach(message -> unsettled.put(message.messageId(), hub().get(
-                "/v1/messages/" + message.messageId(), "Authorization", tenant.v1Authorization()).json()));
-        return new Outcome(finals, unsettled, lost);
-    }
-
-    private record Outcome(Map<String, JsonNode> settled, Map<String, JsonNode> unsettled, Set<String> lost) {
     }
 
     private SandboxCallbacks.Tally awaitCallbacksTaken() {
@@ -302,7 +265,7 @@ abstract class CrashSuite {
             List<Double> restartSeconds) {
     }
 
-    private Report report(SteadyLoad load, Outcome outcome, Map<String, SandboxLedger.LegTally> ledger,
+    private Report report(SteadyLoad load, Settlement outcome, Map<String, SandboxLedger.LegTally> ledger,
             List<LegRow> legs, SandboxCallbacks.Tally callbacks, Duration loaded) {
         List<SteadyLoad.Accepted> accepted = load.accepted();
         Map<String, SteadyLoad.Accepted> byId = accepted.stream().collect(Collectors.toMap(

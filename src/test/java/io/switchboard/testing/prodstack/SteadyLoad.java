@@ -137,6 +137,13 @@ public final class SteadyLoad implements AutoCloseable {
         return acceptedCount.get();
     }
 
+    /** Waits until the hub has accepted {@code more} messages than so far. */
+    public void awaitAcceptedMore(long more) {
+        long target = acceptedSoFar() + more;
+        Awaitility.await("the load to reach " + target + " accepted").atMost(GIVE_UP_AFTER)
+                .pollInterval(Duration.ofMillis(50)).until(() -> acceptedSoFar() >= target);
+    }
+
     /** Sends no more, and waits until every message begun is accepted or refused for good. */
     public void finish() {
         ticker.shutdownNow();
@@ -147,6 +154,11 @@ public final class SteadyLoad implements AutoCloseable {
 
     public List<Accepted> accepted() {
         return List.copyOf(accepted);
+    }
+
+    /** The hub's ids of these accepted messages. */
+    public static List<String> messageIds(List<Accepted> accepted) {
+        return accepted.stream().map(Accepted::messageId).toList();
     }
 
     public List<Refused> refused() {
