@@ -30,7 +30,8 @@ public class ConfiguredSecrets implements ApplicationListener<ApplicationEnviron
         SecretMasking.register(secrets(event.getEnvironment()));
     }
 
-    static List<String> secrets(ConfigurableEnvironment environment) {
+    /** The secret values of the configuration and the environment (the test of every log line reads them too). */
+    public static List<String> secrets(ConfigurableEnvironment environment) {
         Map<String, String> values = new HashMap<>();
         environment.getPropertySources().stream()
                 .filter(EnumerablePropertySource.class::isInstance)

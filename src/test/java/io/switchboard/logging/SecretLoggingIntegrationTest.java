@@ -2,17 +2,9 @@ package io.switchboard.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import io.switchboard.testing.HubIntegrationTest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.switchboard.testing.RawHttp;
+import io.switchboard.testing.TomcatParseErrorsLogged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
@@ -22,26 +14,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /**
  * What Tomcat logs of a request it refuses before any filter sees it: the header line or request target, quoted in
  * its exception message. Tomcat logs the first such error at INFO and later ones at DEBUG, so these tests turn its
- * HTTP/1.1 loggers to DEBUG: every refusal is logged, and each must come out masked.
+ * HTTP/1.1 loggers to DEBUG ({@link TomcatParseErrorsLogged}): every refusal is logged, and each must come out masked.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({OutputCaptureExtension.class, TomcatParseErrorsLogged.class})
 class SecretLoggingIntegrationTest extends HubIntegrationTest {
-
-    private static final String TOMCAT_HTTP11 = "org.apache.coyote.http11";
-
-    private Level tomcatLevel;
-
-    @BeforeEach
-    void logEveryParseError() {
-        Logger tomcat = (Logger) LoggerFactory.getLogger(TOMCAT_HTTP11);
-        tomcatLevel = tomcat.getLevel();
-        tomcat.setLevel(Level.DEBUG);
-    }
-
-    @AfterEach
-    void restoreLevel() {
-        ((Logger) LoggerFactory.getLogger(TOMCAT_HTTP11)).setLevel(tomcatLevel);
-    }
 
     @Test
     void shouldLogTomcatsRefusedHeaderLinesWithoutTheirValues(CapturedOutput output) {
@@ -53,7 +29,8 @@ class SecretLoggingIntegrationTest extends HubIntegrationTest {
         }
 
         assertThat(output.getAll()).as("Tomcat logged each line it refused, its value masked")
-                .contains("The HTTP header line [pinnacle-api-key :****]", "The HTTP header line [pinnacle-api-key:****]",
+                .contains("The HTTP header line [pinnacle-api-key :****]",
+                        "The HTTP header line [pinnacle-api-key:****]",
                         "The HTTP header line [authorization:****]", "The HTTP header line [pinnacle-api-key0x01:****]")
                 .doesNotContain("sk_dev_pinnacle", "sk_dev", "sk_live_of_another_hub");
     }
@@ -79,14 +56,6 @@ class SecretLoggingIntegrationTest extends HubIntegrationTest {
     }
 
     private String raw(String request) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RawHttp.exchange(port, request);
     }
 }
