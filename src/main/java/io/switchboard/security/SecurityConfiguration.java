@@ -36,8 +36,9 @@ class SecurityConfiguration {
     };
 
     /**
-     * The sandbox's webhook inbox takes posts like any webhook receiver; reading it, what the sandbox carriers
-     * received and the callbacks they hold needs the operator login.
+     * The sandbox's webhook inbox takes posts like any webhook receiver, checking their Standard Webhooks signature
+     * itself (WebhookInbox); reading it, what the sandbox carriers received and the callbacks they hold needs the
+     * operator login.
      */
     @Bean
     @Order(0)

@@ -2,6 +2,7 @@ package io.switchboard.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -52,6 +53,20 @@ public class WebhookSigner {
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
+    }
+
+    /**
+     * Whether a {@code webhook-signature} header (one or more space-separated {@code v1,<base64>}) holds the signature
+     * of these exact bytes with this secret, compared in constant time.
+     */
+    public boolean verifies(String secret, String webhookId, long timestampSeconds, byte[] body, String signatures) {
+        byte[] expected = sign(secret, webhookId, timestampSeconds, body).getBytes(StandardCharsets.UTF_8);
+        for (String signature : signatures.trim().split(" +")) {
+            if (MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.UTF_8))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] key(String secret) {

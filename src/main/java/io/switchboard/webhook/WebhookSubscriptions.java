@@ -134,6 +134,18 @@ public class WebhookSubscriptions {
                 .optional();
     }
 
+    /** Every tenant's subscriptions whose URL has this path, such as {@code /sandbox/webhook-inbox/demo}. */
+    public List<WebhookSubscription> withPath(String path) {
+        // LIKE narrows the search; '_' in a path is a LIKE wildcard, so the exact path is compared after it
+        return jdbc.sql("SELECT * FROM webhook_subscriptions WHERE url LIKE :suffix")
+                .param("suffix", "%" + path)
+                .query(ROW)
+                .list()
+                .stream()
+                .filter(subscription -> path.equals(subscription.url().getPath()))
+                .toList();
+    }
+
     public List<WebhookSubscription> forTenant(String tenantId) {
         return jdbc.sql("SELECT * FROM webhook_subscriptions WHERE tenant_id = :tenant ORDER BY created_at")
                 .param("tenant", tenantId)

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -57,21 +57,17 @@ class OversizedFieldsIntegrationTest extends HubIntegrationTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "v5       | {\"messageGUID\": \"%s\", \"status\": \"DELIVERED\"}                         | messageGUID",
-        "v1       | {\"event\": \"message.delivered\", \"data\": {\"message_id\": \"%s\"}}        | data.message_id",
-        "pinnacle | {\"type\": \"MESSAGE.STATUS\", \"status\": \"DELIVERED\", \"messageId\": \"%s\"} | messageId",
-        "channels | {\"service\": \"channels\", \"event\": \"sms.outbound\", \"payload\": {\"id\": \"%s\", "
-                + "\"status\": \"delivered\"}} | payload.id"})
-    void shouldRefuseACarrierMessageIdLongerThanTheStoreKeeps(String carrier, String template, String field) {
+    @ValueSource(strings = {"v1", "v5", "pinnacle", "channels"})
+    void shouldRefuseACarrierMessageIdLongerThanTheStoreKeeps(String carrier) {
         long events = messagesAdded(EVENTS);
 
-        HubClient.Response refused = callbacks.signed(carrier, template.formatted(HUGE).getBytes(),
+        HubClient.Response refused = callbacks.signed(carrier, CarrierCallbacks.deliveredBody(carrier, HUGE),
                 "Content-Type", "application/json");
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.json().path("error").asText()).isEqualTo("validation_error");
-        assertThat(refused.json().path("details").get(0).path("field").asText()).isEqualTo(field);
+        assertThat(refused.json().path("details").get(0).path("field").asText())
+                .isEqualTo(CarrierCallbacks.ID_FIELDS.get(carrier));
         assertThat(refused.json().path("details").get(0).path("message").asText()).isEqualTo("must be at most "
                 + CallbackLegs.MAX_CARRIER_MESSAGE_ID + " characters");
         eventually().during(Duration.ofMillis(300)).until(() -> messagesAdded(EVENTS) == events);

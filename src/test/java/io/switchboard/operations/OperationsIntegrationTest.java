@@ -97,19 +97,6 @@ class OperationsIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
-    void shouldShowTheSandboxWebhookInboxOnlyToOperators() {
-        HubClient.Response posted = hub().postJson("/sandbox/webhook-inbox/ops-test",
-                "{\"id\":\"evt_1\"}".getBytes(StandardCharsets.UTF_8), "webhook-id", "evt_1");
-        assertThat(posted.status()).isEqualTo(204);
-
-        assertThat(hub().get("/sandbox/webhook-inbox/ops-test").status()).isEqualTo(401);
-        JsonNode inbox = hub().get("/sandbox/webhook-inbox/ops-test", "Authorization", OPERATOR).json();
-        assertThat(inbox.path("received")).hasSize(1);
-        assertThat(inbox.path("received").get(0).path("body").asText()).isEqualTo("{\"id\":\"evt_1\"}");
-        assertThat(inbox.path("received").get(0).path("headers").path("webhook-id").asText()).isEqualTo("evt_1");
-    }
-
-    @Test
     void shouldLetHawtiosPagePostToJolokiaWithTheCookieTokenButNothingWithout() {
         HubClient.Response page = hub().get("/actuator/hawtio/", "Authorization", OPERATOR);
         String cookie = page.raw().headers().allValues("Set-Cookie").stream()

@@ -1,17 +1,19 @@
 package io.switchboard.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.switchboard.dialect.channels.ChannelsSignature;
 import io.switchboard.dialect.pinnacle.PinnacleSignatures;
 import io.switchboard.dialect.v1.V1Signatures;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Posts a body of the test's choosing to {@code /callbacks/{carrier}}, signed as the sandbox carrier of the test
  * profile signs it, or signed with a key the hub does not know.
  *
- * @param v5LegPath the path and query the hub gave a v5 leg for its callbacks ({@code /callbacks/v5?leg=…&token=…}),
- *                  the v5 carrier's proof of who it is
+ * @param v5LegPath the path and query the hub gave a v5 leg for its callbacks
+ *                  ({@code /callbacks/v5?leg=…&token=…}), the v5 carrier's proof of who it is
  */
 public record CarrierCallbacks(HubClient hub, int port, String v5LegPath) {
 
@@ -21,6 +23,30 @@ public record CarrierCallbacks(HubClient hub, int port, String v5LegPath) {
     private static final String PINNACLE_SECRET = "pss_sandbox-pinnacle-signing-secret";
     private static final String CHANNELS_KEY = "sandbox-channels-signing-key";
     private static final String FORGED = "a-key-the-hub-does-not-know";
+
+    /**
+     * A delivery report in the carrier's webhook shape about the carrier's message of this id; {@link #ID_FIELDS}
+     * says where it holds the id.
+     */
+    public static byte[] deliveredBody(String carrier, String carrierMessageId) {
+        Map<String, Object> body = switch (carrier) {
+            case "v1" -> Map.of("event", "message.delivered", "data", Map.of("message_id", carrierMessageId));
+            case "v5" -> Map.of("messageGUID", carrierMessageId, "status", "DELIVERED");
+            case "pinnacle" -> Map.of("type", "MESSAGE.STATUS", "status", "DELIVERED", "messageId", carrierMessageId);
+            case "channels" -> Map.of("service", "channels", "event", "sms.outbound",
+                    "payload", Map.of("id", carrierMessageId, "status", "delivered"));
+            default -> throw new IllegalArgumentException("No carrier dialect " + carrier);
+        };
+        try {
+            return Fixtures.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where {@link #deliveredBody} holds the carrier's message id, by carrier, as the hub names it in a refusal. */
+    public static final Map<String, String> ID_FIELDS = Map.of("v1", "data.message_id", "v5", "messageGUID",
+            "pinnacle", "messageId", "channels", "payload.id");
 
     /** Signed as the carrier signs; {@code headers} (name, value pairs) such as the Content-Type come first. */
     public HubClient.Response signed(String carrier, byte[] body, String... headers) {

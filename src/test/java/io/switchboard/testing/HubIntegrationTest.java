@@ -93,9 +93,20 @@ public abstract class HubIntegrationTest {
         return located == null ? 0 : located.getMessagesAcknowledged();
     }
 
+    /** How many messages are on a broker queue now, held for a later delivery and being delivered included. */
+    protected long messagesWaiting(String queue) {
+        Queue located = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return located == null ? 0 : located.getMessageCount();
+    }
+
     /** How many messages the hub has recorded, of every tenant. */
     protected long storedMessages() {
-        return jdbc.sql("SELECT COUNT(*) FROM messages").query(Long.class).single();
+        return rows("messages");
+    }
+
+    /** How many rows a table of the hub's database holds. */
+    protected long rows(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
     }
 
     /** Sends the v1 fixture with all suggestion kinds to this recipient; returns the hub's message id. */
