@@ -15,8 +15,10 @@ import java.util.Map;
  */
 public abstract class SwitchboardJvm implements AutoCloseable {
 
-    /** Set by the build (failsafe) to the jar the package phase made. */
+    /** Set by the build (failsafe) to the jar the package phase made, extracted as docker/Dockerfile runs it. */
     static final String JAR_PROPERTY = "switchboard.jar";
+    /** Set by the build (failsafe) to the class data sharing archive of a training start of that jar. */
+    static final String CLASS_DATA_PROPERTY = "switchboard.class-data";
     /** Small enough for 2 shared cores and several JVMs; a JVM that runs out of memory dies instead of limping. */
     private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx768m", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError");
@@ -41,6 +43,11 @@ public abstract class SwitchboardJvm implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        String classData = System.getProperty(CLASS_DATA_PROPERTY);
+        if (classData != null && Files.isRegularFile(Path.of(classData))) {
+            command.add("-XX:SharedArchiveFile=" + classData);
+            command.add("-Xlog:cds=error");
+        }
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(arguments);
