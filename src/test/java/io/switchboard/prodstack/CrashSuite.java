@@ -133,13 +133,14 @@ abstract class CrashSuite {
         Duration loaded = Duration.between(begin, Instant.now());
 
         Settlement outcome = Settlement.await(hub(), tenant.v1Authorization(),
-                SteadyLoad.messageIds(load.accepted()), Duration.ofMinutes(3));
+                SteadyLoad.messageIds(load.accepted()), Duration.ofMinutes(10));
         SandboxCallbacks.Tally callbacks = awaitCallbacksTaken();
+        Webhooks webhooks = awaitWebhooks(outcome);
         Map<String, SandboxLedger.LegTally> ledger = stack.carriers().ledger().legs();
         stack.hub().stop();
         List<LegRow> legs = legs();
 
-        Report report = report(load, outcome, ledger, legs, callbacks, loaded);
+        Report report = report(load, outcome, webhooks, ledger, legs, callbacks, loaded);
         Files.writeString(directory.resolve("crash-report.json"),
                 Fixtures.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         LOG.info("Crash suite on {} stores, seed {}: {}", stores(), SEED,
@@ -183,8 +184,13 @@ abstract class CrashSuite {
         return Files.writeString(directory.resolve("routing.yaml"), shortened);
     }
 
-    /** Kills the hub once it has accepted a random number of messages more (one to ten seconds of load). */
+    /**
+     * Kills the hub once it has caught up with the requests that waited for it and accepted a random number more (one
+     * to ten seconds of load).
+     */
     private void killUnderLoad(SteadyLoad load) {
+        // the requests that piled up while it was away are in first, so kills do not pile them up without end
+        load.awaitCaughtUp(RATE);
         load.awaitAcceptedMore(RATE + random.nextInt(RATE * 9));
         stack.hub().kill();
         LOG.info("Killed the hub under load, {} messages accepted so far", load.acceptedSoFar());
@@ -265,8 +271,9 @@ abstract class CrashSuite {
             List<Double> restartSeconds) {
     }
 
-    private Report report(SteadyLoad load, Settlement outcome, Map<String, SandboxLedger.LegTally> ledger,
-            List<LegRow> legs, SandboxCallbacks.Tally callbacks, Duration loaded) {
+    private Report report(SteadyLoad load, Settlement outcome, Webhooks webhooks,
+            Map<String, SandboxLedger.LegTally> ledger, List<LegRow> legs, SandboxCallbacks.Tally callbacks,
+            Duration loaded) {
         List<SteadyLoad.Accepted> accepted = load.accepted();
         Map<String, SteadyLoad.Accepted> byId = accepted.stream().collect(Collectors.toMap(
                 SteadyLoad.Accepted::messageId, message -> message, (first, replay) -> first));
@@ -332,32 +339,58 @@ abstract class CrashSuite {
             }
         }
 
-        WebhookIndex webhooks = new WebhookIndex(receiver.received());
-        List<String> missingWebhooks = new ArrayList<>();
-        int webhooksExpected = 0;
-        for (Map.Entry<String, JsonNode> settled : outcome.settled().entrySet()) {
-            Set<String> types = new HashSet<>(settled.getValue().path("events").findValuesAsText("type"));
-            types.retainAll(SUBSCRIBED);
-            webhooksExpected += types.size();
-            for (String type : types) {
-                if (!webhooks.has(settled.getKey(), "message." + type)) {
-                    missingWebhooks.add(settled.getKey() + " message." + type);
-                }
-            }
-        }
-
         Map<String, Integer> byDialect = new TreeMap<>();
         byId.values().forEach(message -> byDialect.merge(message.kind().dialect(), 1, Integer::sum));
         return new Report(LocalDate.now().toString(), stores().name(), SEED, KILLS, RATE, loaded.toSeconds(),
                 byId.size(), load.answers(), load.refused().stream().map(Object::toString).toList(), byDialect,
                 outcome.lost().stream().sorted().toList(), stuck, duplicateMessages, secondSends, inDoubt,
                 beyondInDoubt, failovers, falseFailovers, afterTimeLimit, onRoutesWithout, missingFailovers,
-                webhooksExpected, missingWebhooks, webhooks.redelivered(), callbacks.delivered(), callbacks.givenUp(),
+                webhooks.expected(), webhooks.missing(), webhooks.redelivered(), callbacks.delivered(),
+                callbacks.givenUp(),
                 seconds(firstStart), restarts.stream().map(CrashSuite::seconds).toList());
     }
 
     private static double seconds(Duration duration) {
         return duration.toMillis() / 1000.0;
+    }
+
+    /**
+     * @param expected    webhooks the settled messages' timelines call for
+     * @param missing     those the receiver has not taken, by message and event
+     * @param redelivered webhooks taken more than once (the same {@code webhook-id})
+     */
+    private record Webhooks(int expected, List<String> missing, long redelivered) {
+    }
+
+    /**
+     * The subscribed webhooks of every settled message, waited for a while: a delivery a kill interrupted waits out
+     * the broker's webhook backoff (5 s, 30 s, 3 min) before its next attempt.
+     */
+    private Webhooks awaitWebhooks(Settlement outcome) {
+        try {
+            return Awaitility.await("every subscribed webhook").atMost(Duration.ofMinutes(4))
+                    .pollInterval(Duration.ofSeconds(2)).until(() -> webhooks(outcome),
+                            webhooks -> webhooks.missing().isEmpty());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return webhooks(outcome);
+        }
+    }
+
+    private Webhooks webhooks(Settlement outcome) {
+        WebhookIndex taken = new WebhookIndex(receiver.received());
+        List<String> missing = new ArrayList<>();
+        int expected = 0;
+        for (Map.Entry<String, JsonNode> settled : outcome.settled().entrySet()) {
+            Set<String> types = new HashSet<>(settled.getValue().path("events").findValuesAsText("type"));
+            types.retainAll(SUBSCRIBED);
+            expected += types.size();
+            for (String type : types) {
+                if (!taken.has(settled.getKey(), "message." + type)) {
+                    missing.add(settled.getKey() + " message." + type);
+                }
+            }
+        }
+        return new Webhooks(expected, missing, taken.redelivered());
     }
 
     /** The webhooks the receiver took, by message and event, read once. */

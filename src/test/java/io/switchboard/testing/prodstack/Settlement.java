@@ -30,14 +30,16 @@ public record Settlement(Map<String, JsonNode> settled, Map<String, JsonNode> un
         try {
             Awaitility.await("every accepted message delivered").atMost(atMost).pollInterval(Duration.ofSeconds(1))
                     .until(() -> {
-                        messageIds.parallelStream()
+                        // one at a time: the tenant's rate limit (429) would answer a parallel sweep
+                        messageIds.stream()
                                 .filter(id -> !settled.containsKey(id) && !lost.contains(id))
                                 .forEach(id -> {
                                     HubClient.Response status = hub.get("/v1/messages/" + id, "Authorization",
                                             v1Authorization);
                                     if (status.status() == 404) {
                                         lost.add(id);
-                                    } else if (SETTLED.contains(status.json().path("status").asText())) {
+                                    } else if (status.status() == 200
+                                            && SETTLED.contains(status.json().path("status").asText())) {
                                         settled.put(id, status.json());
                                     }
                                 });

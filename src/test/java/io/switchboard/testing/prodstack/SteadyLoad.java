@@ -47,7 +47,8 @@ public final class SteadyLoad implements AutoCloseable {
     /** An answer that is not an answer: the connection was refused or reset, or the request timed out. */
     public static final String NO_ANSWER = "no answer";
 
-    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
+    /** As long as the hub's own retries of a dispatch (about 20 minutes): a careful client does not give up sooner. */
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(20);
     /** The first wait after no answer; it doubles with each attempt up to {@link #LONGEST_BACK_OFF}. */
     private static final Duration FIRST_BACK_OFF = Duration.ofMillis(250);
     private static final Duration LONGEST_BACK_OFF = Duration.ofSeconds(4);
@@ -135,6 +136,15 @@ public final class SteadyLoad implements AutoCloseable {
     /** How many messages the hub has accepted so far. */
     public long acceptedSoFar() {
         return acceptedCount.get();
+    }
+
+    /**
+     * Waits until the messages begun and not yet accepted are fewer than {@code count}: the hub has caught up with
+     * the requests that piled up while it was away.
+     */
+    public void awaitCaughtUp(int count) {
+        Awaitility.await("fewer than " + count + " messages waiting for the hub").atMost(GIVE_UP_AFTER)
+                .pollInterval(Duration.ofMillis(100)).until(() -> outstanding.get() < count);
     }
 
     /** Waits until the hub has accepted {@code more} messages than so far. */
