@@ -24,6 +24,16 @@ public class ApiRefusals {
         this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
     }
 
+    /** Whether the cause chain of {@code failure} holds a refusal, which {@link #of} answers. */
+    public boolean isRefusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException || unavailable(cause) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The refusal in the cause chain of {@code failure}. */
     public ApiException of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -16,13 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param webhooksQueue     the webhook fan-out's durable queue on {@code events}
  * @param webhookDeliveries anycast queue with one message per (event, subscription) to deliver
  * @param deadLetters       where a message goes once its retries are spent
- * @param dispatchRetry     backoff for carrier calls that failed for a passing reason
+ * @param dispatchRetry     backoff for dispatches that failed for a passing reason (a carrier or the database away)
  * @param webhookRetry      backoff for webhook deliveries the receiver did not accept
+ * @param diskCheckPeriod   how often the intake asks the broker whether its disk is beyond its limit
  */
 @ConfigurationProperties("switchboard.broker")
 public record BrokerProperties(String ingress, String ingressInvalid, String outbound, String failover, String events,
         String timelineQueue, String webhooksQueue, String webhookDeliveries, String deadLetters, Retry dispatchRetry,
-        Retry webhookRetry) {
+        Retry webhookRetry, Duration diskCheckPeriod) {
 
     /**
      * Exponential backoff with jitter, done by the broker's scheduled redelivery so no thread waits.

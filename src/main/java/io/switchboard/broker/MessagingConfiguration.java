@@ -3,10 +3,12 @@ package io.switchboard.broker;
 import io.switchboard.camel.AllowListHeaderFilterStrategy;
 import io.switchboard.camel.Headers;
 import jakarta.jms.ConnectionFactory;
+import java.time.Clock;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -20,6 +22,25 @@ import org.springframework.jms.connection.JmsTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
+
+    /**
+     * Spring Boot's caching connection factory gets a target that refuses at once while the broker was just found
+     * away ({@link FailFastConnectionFactory}), so a broker outage is a quick 503, not a hanging request.
+     */
+    @Bean
+    static BeanPostProcessor failFastBrokerConnections() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof CachingConnectionFactory cached
+                        && !(cached.getTargetConnectionFactory() instanceof FailFastConnectionFactory)) {
+                    cached.setTargetConnectionFactory(new FailFastConnectionFactory(
+                            cached.getTargetConnectionFactory(), Clock.systemUTC()));
+                }
+                return bean;
+            }
+        };
+    }
 
     /** Database transactions; the default, so {@code @Transactional} store methods use it. */
     @Bean

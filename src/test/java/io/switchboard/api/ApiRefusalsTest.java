@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.jms.JMSException;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.apache.camel.RuntimeCamelException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jms.UncategorizedJmsException;
+import org.springframework.transaction.TransactionSystemException;
 import org.junit.jupiter.api.Test;
 
 class ApiRefusalsTest {
@@ -40,7 +42,19 @@ class ApiRefusalsTest {
     }
 
     @Test
+    void shouldTellACommitTheDatabaseCutShortFromABug() {
+        // what a failed commit looks like: the deepest cause is a plain SQLException, which Camel matches first
+        RuntimeCamelException commitCutShort = new RuntimeCamelException(new TransactionSystemException(
+                "JDBC rollback failed", new SQLException("Connection is closed")));
+
+        assertThat(refusals.isRefusal(commitCutShort)).isTrue();
+        assertThat(refusals.of(commitCutShort).getStatus()).isEqualTo(503);
+        assertThat(refusals.isRefusal(new RuntimeCamelException(new SQLException("syntax error")))).isFalse();
+    }
+
+    @Test
     void shouldNotMistakeAnotherFailureForARefusal() {
+        assertThat(refusals.isRefusal(new IllegalStateException("a bug"))).isFalse();
         assertThatThrownBy(() -> refusals.of(new IllegalStateException("a bug")))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -3,14 +3,19 @@ package io.switchboard.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.api.ServiceUnavailableException;
 import io.switchboard.model.Message;
 import io.switchboard.sandbox.SandboxLedger;
 import io.switchboard.store.Leg;
 import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.TextMessage;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,15 +28,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The windows a crash can hit between a carrier's answer and the commit of what it causes, opened on purpose: a step
- * that throws once, as a hub killed at that moment would stop, so the broker redelivers the work. The redelivery
- * must act on the answer already recorded (events, time limit, failover) without calling the carrier again, and a
- * leg whose answer was lost is sent again and counted as in doubt. Also: a timeline consumer slowed past the RCS time
- * limit never makes a delivered message fail over. Its own context, since it rewires routes.
+ * that throws once, as a hub killed at that moment would stop, so the broker redelivers the work. The redelivery must
+ * act on the answer already recorded (events, time limit, failover) without calling the carrier again, and a leg whose
+ * answer was lost is sent again and counted as in doubt; a JMS ingress message the intake cannot take now (a 503) stays
+ * on its queue for a redelivery. Also: a timeline consumer slowed past the RCS time limit never makes a delivered
+ * message fail over. Its own context, since it rewires routes.
  */
 class CrashWindowsIntegrationTest extends HubIntegrationTest {
 
@@ -44,6 +51,9 @@ class CrashWindowsIntegrationTest extends HubIntegrationTest {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private ConnectionFactory connectionFactory;
 
     @DynamicPropertySource
     static void ownContext(DynamicPropertyRegistry registry) {
@@ -64,6 +74,13 @@ class CrashWindowsIntegrationTest extends HubIntegrationTest {
         });
         AdviceWith.adviceWith(camel, "events-to-timeline", route -> route.weaveById("append-to-timeline").before()
                 .delay().method(TIMELINE_DELAY_MS, "get"));
+        // the intake cannot take the message now, as with its database away: a 503
+        AdviceWith.adviceWith(camel, "accept-message", route -> route.weaveById("record-and-enqueue").before()
+                .process(exchange -> {
+                    if (FAULTS.remove("unavailable:" + exchange.getMessage().getBody(Message.class).recipient())) {
+                        throw new ServiceUnavailableException(1, "The hub cannot reach its database");
+                    }
+                }));
     }
 
     @AfterEach
@@ -97,6 +114,34 @@ class CrashWindowsIntegrationTest extends HubIntegrationTest {
     private int inDoubtResends(String messageId) {
         return jdbc.sql("SELECT COALESCE(SUM(in_doubt_resends), 0) FROM message_legs WHERE message_id = :id")
                 .param("id", messageId).query(Integer.class).single();
+    }
+
+    @Test
+    void shouldLeaveAJmsIngressMessageTheHubCannotTakeNowOnTheQueueForARedelivery() throws Exception {
+        String recipient = "+15557400412";
+        FAULTS.add("unavailable:" + recipient);
+        String body = new String(Fixtures.bytes("v1/send-text-with-suggestions.json"), StandardCharsets.UTF_8)
+                .replace("+4917612345678", recipient);
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+
+        jms.send("switchboard.ingress", session -> {
+            TextMessage message = session.createTextMessage(body);
+            message.setStringProperty("SwitchboardDialect", "v1");
+            message.setStringProperty("SwitchboardCredential", V1_KEY);
+            return message;
+        });
+
+        eventually().until(() -> jdbc.sql("SELECT status FROM messages WHERE recipient = :to")
+                .param("to", recipient).query(String.class).list(), List.of("delivered")::equals);
+        assertThat(FAULTS).as("the first delivery was refused with a 503").isEmpty();
+        Long parked = jms.browse("switchboard.ingress.invalid", (session, browser) -> {
+            long about = 0;
+            for (Object message : Collections.list(browser.getEnumeration())) {
+                about += ((TextMessage) message).getText().contains(recipient) ? 1 : 0;
+            }
+            return about;
+        });
+        assertThat(parked).as("parked as invalid").isZero();
     }
 
     @Test

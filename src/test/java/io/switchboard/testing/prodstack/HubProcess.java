@@ -45,7 +45,12 @@ public final class HubProcess extends SwitchboardJvm {
     /** Readiness: the hub has started and reaches its broker and database. */
     @Override
     boolean ready() {
-        return client().get("/actuator/health/readiness").status() == 200;
+        return readiness().status() == 200;
+    }
+
+    /** The readiness probe's answer: 200 or 503, and the state of each component (hub, jms, db) with its reason. */
+    public HubClient.Response readiness() {
+        return client().get("/actuator/health/readiness");
     }
 
     /** Where clients, carriers and the hub's own public base URL reach it: {@code http://127.0.0.1:port}. */

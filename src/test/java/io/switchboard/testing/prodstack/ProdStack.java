@@ -2,6 +2,9 @@ package io.switchboard.testing.prodstack;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +38,7 @@ public final class ProdStack implements AutoCloseable {
     private static final String CHANNELS_WORKSPACE = "2b5e7f0a-9c1d-4e3f-8a6b-5c4d3e2f1a0b";
     private static final String CHANNELS_MMS_CHANNEL = "6f8d2c1e-5b7a-4c3d-9e2f-1a0b3c4d5e6f";
 
+    private final Path root;
     private final StandaloneArtemis broker;
     private final Postgres database;
     private final SandboxCarriersProcess carriers;
@@ -42,8 +46,9 @@ public final class ProdStack implements AutoCloseable {
     private final Tenant tenant;
     private final String operatorPassword;
 
-    private ProdStack(StandaloneArtemis broker, Postgres database, SandboxCarriersProcess carriers, HubProcess hub,
-            Tenant tenant, String operatorPassword) {
+    private ProdStack(Path root, StandaloneArtemis broker, Postgres database, SandboxCarriersProcess carriers,
+            HubProcess hub, Tenant tenant, String operatorPassword) {
+        this.root = root;
         this.broker = broker;
         this.database = database;
         this.carriers = carriers;
@@ -130,8 +135,8 @@ public final class ProdStack implements AutoCloseable {
             LOG.info("Production stack ({} stores) up in {} ms: the carriers {} ms, then the hub {} ms", stores,
                     Duration.between(begin, Instant.now()).toMillis(), join(carriers).took().toMillis(),
                     hub.lastStartup().toMillis());
-            return new ProdStack(standalone ? join(broker).part() : null, standalone ? join(database).part() : null,
-                    join(carriers).part(), hub, tenant, operatorPassword);
+            return new ProdStack(root, standalone ? join(broker).part() : null,
+                    standalone ? join(database).part() : null, join(carriers).part(), hub, tenant, operatorPassword);
         } catch (RuntimeException e) {
             if (hub != null) {
                 hub.kill();
@@ -219,6 +224,18 @@ public final class ProdStack implements AutoCloseable {
     /** The PostgreSQL server; null with {@link Stores#EMBEDDED}. */
     public Postgres database() {
         return database;
+    }
+
+    /**
+     * A connection to the hub's database: PostgreSQL at any time; the embedded H2 file only while the hub is stopped,
+     * as H2 locks its file to one process.
+     */
+    public Connection connectToDatabase() throws SQLException {
+        if (database != null) {
+            return database.connect();
+        }
+        return DriverManager.getConnection("jdbc:h2:file:" + root.resolve("data").resolve("db").resolve("switchboard")
+                + ";IFEXISTS=TRUE", "switchboard", "");
     }
 
     public SandboxCarriersProcess carriers() {

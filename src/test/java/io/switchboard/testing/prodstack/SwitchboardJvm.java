@@ -25,6 +25,7 @@ public abstract class SwitchboardJvm implements AutoCloseable {
     private final ManagedProcess process;
     private final Duration startTimeout;
     private final Duration stopGrace;
+    private volatile Instant launchedAt;
     private volatile Duration lastStartup;
 
     SwitchboardJvm(String name, int port, Map<String, String> environment, List<String> arguments, Path log,
@@ -51,10 +52,20 @@ public abstract class SwitchboardJvm implements AutoCloseable {
 
     /** Starts the JVM (again, after {@link #kill} or {@link #stop}) and waits until it is ready. */
     public void start() {
-        Instant begin = Instant.now();
+        launch();
+        awaitReady();
+    }
+
+    /** Starts the JVM without waiting for it, so it can be killed while it is still starting. */
+    public void launch() {
+        launchedAt = Instant.now();
         process.start();
+    }
+
+    /** Waits until the JVM {@link #launch launched} last is ready. */
+    public void awaitReady() {
         process.awaitReady(startTimeout, this::ready);
-        lastStartup = Duration.between(begin, Instant.now());
+        lastStartup = Duration.between(launchedAt, Instant.now());
     }
 
     /** {@code kill -9}: no shutdown, nothing flushed; whatever was in flight is the next start's to recover. */

@@ -1,0 +1,12 @@
+package io.switchboard.prodstack;
+
+import io.switchboard.testing.prodstack.ProdStack;
+
+/** The crash suite on the prod profile's own stores: the embedded Artemis and the H2 file database. */
+class EmbeddedStoresCrashProdStackIT extends CrashSuite {
+
+    @Override
+    ProdStack.Stores stores() {
+        return ProdStack.Stores.EMBEDDED;
+    }
+}
