@@ -1,6 +1,8 @@
 package io.switchboard.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,16 +25,28 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 /**
  * Two doors. The messaging APIs, callbacks and sandbox authenticate inside their Camel routes, each in its dialect's
  * own way (API key, Basic, callback token) and with its own error shape, so Spring Security lets them through to the
- * routes without a session. Everything else (Hawtio, Jolokia, Actuator) needs the operator login; only the health
- * summary is public, for load balancers and orchestrators. {@code /error} is Spring's rendering of failures outside
- * a route; it must not turn a 500 into a login challenge.
+ * routes without a session. Everything else (Hawtio, Jolokia, Actuator) needs the operator login; only
+ * {@link #PUBLIC_ENDPOINTS} are open. {@code /error} is Spring's rendering of failures outside a route; it must not
+ * turn a 500 into a login challenge, and it is no endpoint of its own.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
 
+    /**
+     * The endpoints anyone may call, each with why; every other endpoint refuses a caller without valid credentials
+     * (AuthenticationWalkIntegrationTest walks them all), and README's Operations section lists these.
+     */
+    static final Map<String, String> PUBLIC_ENDPOINTS = Map.of(
+            "/actuator/health", "the health summary (UP or not, no details), for load balancers and orchestrators",
+            "/actuator/health/liveness", "the liveness probe, for orchestrators",
+            "/actuator/health/readiness", "the readiness probe (is the hub taking traffic), for orchestrators",
+            "/login", "the operator login form (Spring Security's page), where Hawtio's users sign in");
+
+    private static final String ERROR_PAGE = "/error";
+
     private static final String[] ROUTE_AUTHENTICATED = {
-        "/v1/**", "/v5/**", "/messages/**", "/callbacks/**", "/sandbox/**", "/error"
+        "/v1/**", "/v5/**", "/messages/**", "/callbacks/**", "/sandbox/**", ERROR_PAGE
     };
 
     /**
@@ -58,7 +72,9 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain messagingApis(HttpSecurity http) throws Exception {
         return http.securityMatcher(ROUTE_AUTHENTICATED)
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(SecurityConfiguration::errorPageCalledDirectly).denyAll()
+                        .anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -74,8 +90,7 @@ class SecurityConfiguration {
         plainToken.setCsrfRequestAttributeName(null);
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/liveness",
-                                "/actuator/health/readiness").permitAll()
+                        .requestMatchers(PUBLIC_ENDPOINTS.keySet().toArray(String[]::new)).permitAll()
                         .anyRequest().hasRole("ADMIN"))
                 .formLogin(Customizer.withDefaults())
                 .httpBasic(Customizer.withDefaults())
@@ -86,6 +101,11 @@ class SecurityConfiguration {
                         // the token, as Hawtio's page sends it.
                         .ignoringRequestMatchers(SecurityConfiguration::jsonDeadLetterReplay))
                 .build();
+    }
+
+    /** {@code /error} renders a failure the container forwards to it; asked for itself it would answer a bare 500. */
+    private static boolean errorPageCalledDirectly(HttpServletRequest request) {
+        return request.getDispatcherType() != DispatcherType.ERROR && request.getRequestURI().equals(ERROR_PAGE);
     }
 
     private static boolean jsonDeadLetterReplay(HttpServletRequest request) {
