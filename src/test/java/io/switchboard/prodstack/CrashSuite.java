@@ -17,10 +17,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -237,18 +234,12 @@ abstract class CrashSuite {
     }
 
     private List<LegRow> legs() throws SQLException {
-        List<LegRow> legs = new ArrayList<>();
-        try (Connection database = stack.connectToDatabase(); Statement query = database.createStatement();
-                ResultSet rows = query.executeQuery("SELECT l.leg_id, l.message_id, l.leg_number, l.carrier_id, "
-                        + "l.status, l.created_at, l.delivered_at, l.in_doubt_resends, m.recipient "
-                        + "FROM message_legs l JOIN messages m ON m.id = l.message_id")) {
-            while (rows.next()) {
-                legs.add(new LegRow(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getString(4),
-                        rows.getString(5), rows.getTimestamp(6).toInstant(), rows.getTimestamp(7) == null ? null
-                        : rows.getTimestamp(7).toInstant(), rows.getInt(8), rows.getString(9)));
-            }
-        }
-        return legs;
+        return stack.query("SELECT l.leg_id, l.message_id, l.leg_number, l.carrier_id, l.status, l.created_at, "
+                + "l.delivered_at, l.in_doubt_resends, m.recipient FROM message_legs l JOIN messages m "
+                + "ON m.id = l.message_id", rows -> new LegRow(rows.getString(1), rows.getString(2), rows.getInt(3),
+                rows.getString(4), rows.getString(5), rows.getTimestamp(6).toInstant(),
+                rows.getTimestamp(7) == null ? null : rows.getTimestamp(7).toInstant(), rows.getInt(8),
+                rows.getString(9)));
     }
 
     /**

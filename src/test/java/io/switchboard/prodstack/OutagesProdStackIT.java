@@ -8,12 +8,8 @@ import io.switchboard.testing.prodstack.ProdStack;
 import io.switchboard.testing.prodstack.Settlement;
 import io.switchboard.testing.prodstack.SteadyLoad;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -180,13 +176,8 @@ class OutagesProdStackIT {
     }
 
     private static int messagesTo(String recipient) throws SQLException {
-        try (Connection database = stack.connectToDatabase(); var query = database.prepareStatement(
-                "SELECT COUNT(*) FROM messages WHERE recipient = ?")) {
-            query.setString(1, recipient);
-            ResultSet count = query.executeQuery();
-            count.next();
-            return count.getInt(1);
-        }
+        return stack.query("SELECT COUNT(*) FROM messages WHERE recipient = ?", rows -> rows.getInt(1), recipient)
+                .get(0);
     }
 
     private void assertEverythingDelivered(List<SteadyLoad.Accepted> accepted, long hubPid) {
@@ -214,16 +205,9 @@ class OutagesProdStackIT {
 
     /** Messages the database holds only in part: no leg, or no {@code queued} event in the timeline. */
     private static List<String> halfWrittenMessages() throws SQLException {
-        List<String> halfWritten = new ArrayList<>();
-        try (Connection database = stack.connectToDatabase(); Statement query = database.createStatement();
-                ResultSet rows = query.executeQuery("SELECT m.id FROM messages m WHERE NOT EXISTS (SELECT 1 FROM "
-                        + "message_legs l WHERE l.message_id = m.id) OR NOT EXISTS (SELECT 1 FROM message_events e "
-                        + "WHERE e.message_id = m.id AND e.type = 'message.queued')")) {
-            while (rows.next()) {
-                halfWritten.add(rows.getString(1));
-            }
-        }
-        return halfWritten;
+        return stack.query("SELECT m.id FROM messages m WHERE NOT EXISTS (SELECT 1 FROM message_legs l WHERE "
+                + "l.message_id = m.id) OR NOT EXISTS (SELECT 1 FROM message_events e WHERE e.message_id = m.id "
+                + "AND e.type = 'message.queued')", rows -> rows.getString(1));
     }
 
     private static HubClient hub() {

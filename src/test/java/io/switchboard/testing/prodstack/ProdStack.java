@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -236,6 +238,28 @@ public final class ProdStack implements AutoCloseable {
         }
         return DriverManager.getConnection("jdbc:h2:file:" + root.resolve("data").resolve("db").resolve("switchboard")
                 + ";IFEXISTS=TRUE", "switchboard", "");
+    }
+
+    /** Reads one row of a query's result. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** The rows of a query on the hub's database ({@link #connectToDatabase}), each read by {@code reader}. */
+    public <T> List<T> query(String sql, RowReader<T> reader, Object... parameters) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (Connection connection = connectToDatabase(); PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(reader.read(result));
+                }
+            }
+        }
+        return rows;
     }
 
     public SandboxCarriersProcess carriers() {
