@@ -14,10 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.jms.connection.CachingConnectionFactory;
-import org.springframework.jms.connection.JmsTransactionManager;
 
 /**
- * The {@code jms} Camel component and the two transaction managers. camel-jms-starter 4.18.0 is not on this
+ * The {@code jms} Camel components and the database transaction manager. camel-jms-starter 4.18.0 is not on this
  * registry, so the component is declared here, over Spring Boot's Artemis connection factory.
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,12 +48,6 @@ class MessagingConfiguration {
         return new JdbcTransactionManager(dataSource);
     }
 
-    /** Local JMS transactions: a consumed message and the messages sent while handling it commit together. */
-    @Bean
-    JmsTransactionManager jmsTransactionManager(ConnectionFactory connectionFactory) {
-        return new JmsTransactionManager(connectionFactory);
-    }
-
     /**
      * JMS sends that commit on their own, never inside a consumer's transaction: Artemis rolls back a whole
      * transaction that holds a duplicate-detected send, and the outbound enqueue of a replayed request is such a send
@@ -74,11 +67,17 @@ class MessagingConfiguration {
         return jms;
     }
 
+    /**
+     * A transacted consumer's own session is its transaction: what the route sends while handling a message goes out
+     * on that session and commits with the message's acknowledgement, in one commit. A JMS transaction manager would
+     * not do: it opens a second session beside the consumer's cached one and commits it after the acknowledgement,
+     * so a crash between the two, or a send the broker refuses at commit, acknowledges a message whose sends are lost.
+     */
     @Bean("jms")
-    JmsComponent jms(ConnectionFactory connectionFactory, JmsTransactionManager jmsTransactionManager) {
+    JmsComponent jms(ConnectionFactory connectionFactory) {
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connectionFactory);
-        jms.setTransactionManager(jmsTransactionManager);
+        jms.setLazyCreateTransactionManager(false);
         jms.setHeaderFilterStrategy(headerFilter());
         return jms;
     }

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.filter.impl.FilterImpl;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -97,6 +98,16 @@ public abstract class HubIntegrationTest {
     protected long messagesWaiting(String queue) {
         Queue located = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
         return located == null ? 0 : located.getMessageCount();
+    }
+
+    /** Takes the messages a filter selects off a broker queue, those waiting out a redelivery delay included. */
+    protected void removeFromQueue(String queue, String filter) {
+        try {
+            broker.getActiveMQServer().locateQueue(SimpleString.of(queue))
+                    .deleteMatchingReferences(FilterImpl.createFilter(filter));
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not remove " + filter + " from " + queue, e);
+        }
     }
 
     /** How many messages the hub has recorded, of every tenant. */
