@@ -24,6 +24,11 @@ public class ApiRefusals {
         this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
     }
 
+    /** A passing refusal for {@code reason}: 503 with the hub's Retry-After. */
+    public ServiceUnavailableException unavailable(String reason) {
+        return new ServiceUnavailableException(retryAfterSeconds, reason + "; retry in " + retryAfterSeconds + " s.");
+    }
+
     /** Whether the cause chain of {@code failure} holds a refusal, which {@link #of} answers. */
     public boolean isRefusal(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -44,8 +49,7 @@ public class ApiRefusals {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String unavailable = unavailable(cause);
             if (unavailable != null) {
-                return new ServiceUnavailableException(retryAfterSeconds,
-                        unavailable + "; retry in " + retryAfterSeconds + " s.");
+                return unavailable(unavailable);
             }
         }
         throw new IllegalArgumentException("No ApiException behind " + failure, failure);

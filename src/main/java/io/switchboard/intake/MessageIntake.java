@@ -1,17 +1,15 @@
 package io.switchboard.intake;
 
+import io.switchboard.api.ApiRefusals;
 import io.switchboard.api.FieldError;
 import io.switchboard.api.FieldPath;
 import io.switchboard.api.InvalidRequestException;
-import io.switchboard.api.ServiceUnavailableException;
 import io.switchboard.broker.BrokerDisk;
 import io.switchboard.model.Message;
 import io.switchboard.store.Acceptance;
 import io.switchboard.store.MessageStore;
-import java.time.Duration;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,14 +28,13 @@ public class MessageIntake {
     private final MessageStore store;
     private final ProducerTemplate camel;
     private final BrokerDisk brokerDisk;
-    private final Duration retryAfter;
+    private final ApiRefusals refusals;
 
-    public MessageIntake(MessageStore store, ProducerTemplate camel, BrokerDisk brokerDisk,
-            @Value("${switchboard.api.retry-after}") Duration retryAfter) {
+    public MessageIntake(MessageStore store, ProducerTemplate camel, BrokerDisk brokerDisk, ApiRefusals refusals) {
         this.store = store;
         this.camel = camel;
         this.brokerDisk = brokerDisk;
-        this.retryAfter = retryAfter;
+        this.refusals = refusals;
     }
 
     /**
@@ -52,7 +49,7 @@ public class MessageIntake {
         }
         // a broker whose disk is full would block the send below, and the request with it, until space is freed
         brokerDisk.refusal().ifPresent(reason -> {
-            throw new ServiceUnavailableException(retryAfter.toSeconds(), reason);
+            throw refusals.unavailable(reason);
         });
         Acceptance acceptance = store.accept(message.withIdempotencyKey(idempotencyKey));
         if (acceptance.outcome() != Acceptance.Outcome.CONFLICT) {
