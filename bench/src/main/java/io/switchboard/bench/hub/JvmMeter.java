@@ -1,0 +1,110 @@
+package io.switchboard.bench.hub;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a JVM of the benchmark has used, read from outside it: CPU time and resident memory from Linux's /proc, threads
+ * started and JIT compilations from the JVM's own performance counters ({@code jcmd PerfCounter.print}), so the hub,
+ * the carriers and the load generator are each measured alike and none of them needs an agent.
+ */
+final class JvmMeter {
+
+    /** One reading; {@link #since} turns two into what happened between them. */
+    record Reading(long nanos, long cpuMillis, long rssBytes, long threadsStarted, long liveThreads,
+            long compilations) {
+
+        Usage since(Reading before) {
+            return new Usage((nanos - before.nanos) / 1e9, cpuMillis - before.cpuMillis, rssBytes,
+                    threadsStarted - before.threadsStarted, liveThreads, compilations - before.compilations);
+        }
+    }
+
+    /** Between two readings: CPU used, threads started and methods compiled; memory and live threads at the end. */
+    record Usage(double seconds, long cpuMillis, long rssBytes, long threadsStarted, long liveThreads,
+            long compilations) {
+
+        double cores() {
+            return cpuMillis / 1_000.0 / seconds;
+        }
+    }
+
+    private static final long TICKS_PER_SECOND = ticksPerSecond();
+
+    private final long pid;
+
+    JvmMeter(long pid) {
+        this.pid = pid;
+    }
+
+    Reading read() {
+        Map<String, Long> counters = perfCounters();
+        return new Reading(System.nanoTime(), cpuMillis(), statusValue("VmRSS") * 1024,
+                counters.getOrDefault("java.threads.started", -1L), statusValue("Threads"),
+                counters.getOrDefault("sun.ci.totalCompiles", -1L));
+    }
+
+    private long cpuMillis() {
+        String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+        // the fields after the command name, which is in parentheses and may hold spaces
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1_000 / TICKS_PER_SECOND;
+    }
+
+    private long statusValue(String name) {
+        for (String line : read(Path.of("/proc", Long.toString(pid), "status")).split("\n")) {
+            if (line.startsWith(name + ":")) {
+                return Long.parseLong(line.substring(name.length() + 1).trim().split("\\s+")[0]);
+            }
+        }
+        throw new IllegalStateException("No " + name + " in /proc/" + pid + "/status");
+    }
+
+    private Map<String, Long> perfCounters() {
+        Map<String, Long> counters = new HashMap<>();
+        String output = run(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), "PerfCounter.print");
+        for (String line : output.split("\n")) {
+            int equals = line.indexOf('=');
+            if (equals > 0 && line.substring(equals + 1).trim().matches("-?\\d+")) {
+                counters.put(line.substring(0, equals).trim(), Long.parseLong(line.substring(equals + 1).trim()));
+            }
+        }
+        return counters;
+    }
+
+    private static long ticksPerSecond() {
+        String ticks = run("getconf", "CLK_TCK").trim();
+        return ticks.matches("\\d+") ? Long.parseLong(ticks) : 100;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file, e);
+        }
+    }
+
+    private static String run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            return new String(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot run " + String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted running " + command[0], e);
+        }
+    }
+}
