@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.testing.WebhookReceiver;
 import io.switchboard.testing.prodstack.FreePorts;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,6 +44,27 @@ class SandboxCallbacksTest {
             assertThat(hub.received()).hasSize(10)
                     .allSatisfy(request -> assertThat(request.header("X-Test")).isEqualTo("held"));
             assertThat(callbacks.tally()).isEqualTo(new SandboxCallbacks.Tally(0, 1, 0));
+        }
+    }
+
+    /**
+     * On two cores the JDK client's asynchronous sends started a thread for every completion (CompletableFuture's
+     * fallback executor); posts now run on the sandbox's own few threads.
+     */
+    @Test
+    void shouldPostManyCallbacksWithoutAThreadForEach() {
+        callbacks = retryingFor(Duration.ofMinutes(1));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        int posts = 300;
+        try (WebhookReceiver hub = new WebhookReceiver()) {
+            long startedBefore = threads.getTotalStartedThreadCount();
+
+            for (int i = 0; i < posts; i++) {
+                callbacks.post(URI.create(hub.url()), Map.of(), List.of("{}".getBytes(StandardCharsets.UTF_8)));
+            }
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> callbacks.tally().delivered() == posts);
+            assertThat(threads.getTotalStartedThreadCount() - startedBefore).isLessThan(posts / 10);
         }
     }
 
