@@ -59,10 +59,9 @@ public class MessageStore {
     }
 
     /**
-     * Records an accepted message and its {@code queued} event. Ingress calls it before the enqueue; dispatch calls it
-     * again, so a message whose ingress transaction did not commit after the broker took it is still recorded. The
-     * unique constraint on (tenant, idempotency key) decides between concurrent requests with the same key; the loser
-     * learns whether it repeated the winner's request or sent a different one.
+     * Records an accepted message and its {@code queued} event; ingress calls it before the enqueue. The unique
+     * constraint on (tenant, idempotency key) decides between concurrent requests with the same key; the loser learns
+     * whether it repeated the winner's request or sent a different one.
      */
     @Transactional
     public Acceptance accept(Message message) {
@@ -106,6 +105,16 @@ public class MessageStore {
     }
 
     private record Recorded(Message message, String fingerprint) {
+    }
+
+    /**
+     * Dispatch's check before it sends: a message whose ingress transaction did not commit after the broker took it
+     * is recorded now, as {@link #accept} would have. Nearly every message was recorded by its ingress, so the usual
+     * cost is one primary-key lookup, not a second accept (fingerprint, an insert refused by the key).
+     */
+    @Transactional
+    public Acceptance ensureRecorded(Message message) {
+        return exists(message.id()) ? new Acceptance(Acceptance.Outcome.ALREADY_RECORDED, message) : accept(message);
     }
 
     public Optional<Message> findMessage(String messageId) {
@@ -478,10 +487,11 @@ public class MessageStore {
     }
 
     private boolean exists(String messageId) {
-        return jdbc.sql("SELECT COUNT(*) FROM messages WHERE id = :id")
+        return jdbc.sql("SELECT 1 FROM messages WHERE id = :id")
                 .param("id", messageId)
                 .query(Integer.class)
-                .single() > 0;
+                .optional()
+                .isPresent();
     }
 
     private String toJson(Message message) {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,6 +75,15 @@ class CrashWindowsIntegrationTest extends HubIntegrationTest {
         });
         AdviceWith.adviceWith(camel, "events-to-timeline", route -> route.weaveById("append-to-timeline").before()
                 .delay().method(TIMELINE_DELAY_MS, "get"));
+        // the broker took the message, then the hub stopped before the intake's database transaction committed
+        AdviceWith.adviceWith(camel, "enqueue-outbound", route -> route.weaveById("enqueue-outbound-send").after()
+                .process(exchange -> {
+                    String queued = exchange.getMessage().getBody(String.class);
+                    String recipient = Fixtures.MAPPER.readTree(queued).path("recipient").asText();
+                    if (FAULTS.remove("intake-commit-lost:" + recipient)) {
+                        throw new IllegalStateException("the hub stopped before the intake's commit");
+                    }
+                }));
         // the intake cannot take the message now, as with its database away: a 503
         AdviceWith.adviceWith(camel, "accept-message", route -> route.weaveById("record-and-enqueue").before()
                 .process(exchange -> {
@@ -142,6 +152,24 @@ class CrashWindowsIntegrationTest extends HubIntegrationTest {
             return about;
         });
         assertThat(parked).as("parked as invalid").isZero();
+    }
+
+    @Test
+    void shouldRecordAndSendOnceAMessageWhoseIntakeCommitWasLost() {
+        String recipient = "+15557400414";
+        FAULTS.add("intake-commit-lost:" + recipient);
+        ObjectNode request = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
+        request.put("to", recipient);
+
+        HubClient.Response unanswered = hub().postJson("/v1/messages", request, "Authorization", V1_KEY);
+
+        assertThat(FAULTS).isEmpty();
+        assertThat(unanswered.status()).as(unanswered.toString()).isNotEqualTo(202);
+        // dispatch found no row for the queued message and recorded it before sending it
+        String messageId = eventually().until(() -> jdbc.sql("SELECT id FROM messages WHERE recipient = :recipient")
+                .param("recipient", recipient).query(String.class).optional(), Optional::isPresent).get();
+        eventually().until(() -> timeline(messageId), List.of("queued", "sent", "delivered")::equals);
+        eventually().during(Duration.ofMillis(500)).until(() -> sendsTo("sandbox-v5", recipient) == 1);
     }
 
     @Test
