@@ -12,6 +12,7 @@ import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.TextMessage;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * act on the answer already recorded (events, time limit, failover) without calling the carrier again, and a leg whose
  * answer was lost is sent again and counted as in doubt; a JMS ingress message the intake cannot take now (a 503) stays
  * on its queue for a redelivery. Also: a timeline consumer slowed past the RCS time limit never makes a delivered
- * message fail over. Its own context, since it rewires routes.
+ * message fail over, and a request that waits for its answer is never answered by a timeout instead. Its own context,
+ * since it rewires routes.
  */
 class CrashWindowsIntegrationTest extends HubIntegrationTest {
 
@@ -91,6 +96,17 @@ class CrashWindowsIntegrationTest extends HubIntegrationTest {
                         throw new ServiceUnavailableException(1, "The hub cannot reach its database");
                     }
                 }));
+        // answers with the timeout the servlet container holds over the request while its route runs
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("platform-http:/v1/probe/answer-timeout").routeId("probe-answer-timeout").process(exchange -> {
+                    HttpServletRequest request = exchange.getIn(PlatformHttpMessage.class).getRequest();
+                    Awaitility.await().atMost(Duration.ofSeconds(5)).until(request::isAsyncStarted);
+                    exchange.getMessage().setBody(Long.toString(request.getAsyncContext().getTimeout()));
+                });
+            }
+        });
     }
 
     @AfterEach
@@ -257,5 +273,14 @@ class CrashWindowsIntegrationTest extends HubIntegrationTest {
         assertThat(messagesAcknowledged("switchboard.failover")).isGreaterThan(decided);
         assertThat(sendsTo("sandbox-channels", recipient)).isZero();
         assertThat(timeline(messageId)).doesNotContain("failover");
+    }
+
+    @Test
+    void shouldLetARequestWaitForItsOwnAnswerHoweverLongItsRouteTakes() {
+        // a container timeout (Tomcat's default is 30 s) answers a request whose route still runs; the route's late
+        // answer then lands in the recycled response of the connection's next request. 0 is no timeout.
+        HubClient.Response probe = hub().get("/v1/probe/answer-timeout", "Authorization", V1_KEY);
+        assertThat(probe.status()).as(probe.toString()).isEqualTo(200);
+        assertThat(new String(probe.raw().body(), StandardCharsets.UTF_8)).isEqualTo("0");
     }
 }
