@@ -16,7 +16,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -125,12 +124,18 @@ class SecurityConfiguration {
                 && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
     }
 
+    private static final PasswordEncoder OPERATOR_PASSWORDS = new OperatorPasswordEncoder();
+
+    @Bean
+    PasswordEncoder operatorPasswordEncoder() {
+        return OPERATOR_PASSWORDS;
+    }
+
     @Bean
     UserDetailsService operators(@Value("${switchboard.admin.username}") String username,
             @Value("${switchboard.admin.password}") String password) {
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         return new InMemoryUserDetailsManager(User.withUsername(username)
-                .password(encoder.encode(password))
+                .password(OPERATOR_PASSWORDS.encode(password))
                 .roles("ADMIN")
                 .build());
     }
