@@ -36,7 +36,10 @@ class EmbeddedBrokerTopology implements ArtemisConfigurationCustomizer {
                 .setAddress(broker.events()).setRoutingType(RoutingType.MULTICAST).setDurable(true));
 
         configuration.addAddressSetting("#", retrying(broker.dispatchRetry()));
-        configuration.addAddressSetting(broker.webhookDeliveries(), retrying(broker.webhookRetry()));
+        // a delivery is an HTTP post that may take the whole response timeout: a consumer held by one must not hold
+        // prefetched deliveries to other subscribers, so none is prefetched
+        configuration.addAddressSetting(broker.webhookDeliveries(), retrying(broker.webhookRetry())
+                .setDefaultConsumerWindowSize(0));
     }
 
     private AddressSettings retrying(BrokerProperties.Retry retry) {

@@ -1,5 +1,6 @@
 package io.switchboard.bench.hub;
 
+import io.switchboard.testing.BlackHoleEndpoint;
 import io.switchboard.testing.ExampleMessages;
 import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
@@ -72,7 +73,7 @@ public final class HubBenchmark {
         stack = ProdStack.start(directory.resolve("stack"), ProdStack.Stores.EMBEDDED, Map.of(
                 "SWITCHBOARD_RATE_LIMIT_REQUESTS_PER_SECOND", "100000000",
                 "SWITCHBOARD_ROUTING_FILE", "file:" + ProdStack.ROUTING.toAbsolutePath()), Map.of());
-        try (WebhookCounter webhooks = new WebhookCounter()) {
+        try (WebhookCounter webhooks = new WebhookCounter(); BlackHoleEndpoint deadSubscriber = new BlackHoleEndpoint()) {
             double startupSeconds = stack.hub().lastStartup().toMillis() / 1_000.0;
             hubMeter = new JvmMeter(stack.hub().pid());
             carriersMeter = new JvmMeter(stack.carriers().pid());
@@ -100,6 +101,8 @@ public final class HubBenchmark {
                 drain();
             }
             subscribe(webhooks.url());
+            // a subscriber that takes connections and never answers: the live one's webhooks must not wait for it
+            subscribe(deadSubscriber.url());
             for (int rate : END_TO_END_RATES) {
                 Results.EndToEndPoint point = measureEndToEnd(rate, v1, webhooks);
                 endToEnd.add(point);
@@ -172,7 +175,7 @@ public final class HubBenchmark {
         HubClient.Response subscribed = stack.hub().client().postJson("/v1/webhooks", Map.of("url", url,
                 "events", List.of("message.delivered")), "Authorization", stack.tenant().v1Authorization());
         if (subscribed.status() != 201) {
-            throw new IllegalStateException("Could not subscribe the benchmark's webhook counter: " + subscribed);
+            throw new IllegalStateException("Could not subscribe " + url + ": " + subscribed);
         }
     }
 

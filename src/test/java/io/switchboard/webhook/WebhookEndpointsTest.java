@@ -1,0 +1,100 @@
+package io.switchboard.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class WebhookEndpointsTest {
+
+    private final WebhookEndpoints endpoints = new WebhookEndpoints(
+            new WebhookEndpointProperties(2, Duration.ofMillis(50), Duration.ofSeconds(5), 50, 4, 4,
+                    Duration.ofMinutes(1)));
+
+    @Test
+    void shouldLetAnEndpointHaveOnlyItsShareOfPostsInFlight() throws InterruptedException {
+        WebhookEndpoints.Attempt first = endpoints.admit(webhook("https://slow.example.com/hooks/a"));
+        endpoints.admit(webhook("https://slow.example.com/hooks/b"));
+
+        assertThatThrownBy(() -> endpoints.admit(webhook("https://slow.example.com:443/hooks/c")))
+                .isInstanceOf(WebhookEndpointUnavailableException.class)
+                .hasMessage("https://slow.example.com:443 still has 2 webhook posts in flight after 50 ms");
+        assertThat(endpoints.admit(webhook("https://other.example.com/hooks"))).as("another endpoint is not held up")
+                .isNotNull();
+
+        endpoints.finish(first, null);
+        assertThat(endpoints.admit(webhook("https://slow.example.com/hooks/c"))).isNotNull();
+    }
+
+    @Test
+    void shouldKeepPostsAwayFromAnEndpointThatKeepsFailing() throws InterruptedException {
+        for (int post = 0; post < 4; post++) {
+            endpoints.finish(endpoints.admit(webhook("http://dead.example.com:8080/hooks")),
+                    new IOException("Connect timed out"));
+        }
+
+        assertThat(endpoints.state("http://dead.example.com:8080/x")).isEqualTo("OPEN");
+        assertThatThrownBy(() -> endpoints.admit(webhook("http://dead.example.com:8080/hooks")))
+                .isInstanceOf(WebhookEndpointUnavailableException.class)
+                .hasMessage("http://dead.example.com:8080 keeps failing or answering slowly; its breaker is OPEN");
+        assertThat(endpoints.state("http://dead.example.com:9090/hooks")).as("another port is another endpoint")
+                .isEqualTo("CLOSED");
+    }
+
+    @Test
+    void shouldLetADeliveryWaitForABusyEndpointThatAnswersQuickly() throws Exception {
+        WebhookEndpoints patient = new WebhookEndpoints(new WebhookEndpointProperties(2, Duration.ofSeconds(30),
+                Duration.ofSeconds(5), 50, 4, 4, Duration.ofMinutes(1)));
+        WebhookEndpoints.Attempt first = patient.admit(webhook("https://busy.example.com/hooks"));
+        patient.admit(webhook("https://busy.example.com/hooks"));
+
+        CompletableFuture<WebhookEndpoints.Attempt> third = CompletableFuture.supplyAsync(() -> {
+            try {
+                return patient.admit(webhook("https://busy.example.com/hooks"));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(third).as("no slot is free yet").isNotDone();
+        patient.finish(first, null);
+
+        assertThat(third.get(10, TimeUnit.SECONDS)).as("the slot the first post gave back").isNotNull();
+    }
+
+    @Test
+    void shouldKeepPostsAwayFromAnEndpointThatAnswersSlowly() throws InterruptedException {
+        for (int post = 0; post < 4; post++) {
+            WebhookEndpoints.Attempt attempt = endpoints.admit(webhook("https://slow.example.com/hooks"));
+            endpoints.finish(new WebhookEndpoints.Attempt(attempt.endpoint(), attempt.breaker(), attempt.slots(),
+                    attempt.startedNanos() - Duration.ofSeconds(6).toNanos()), null);
+        }
+
+        assertThat(endpoints.state("https://slow.example.com/")).isEqualTo("OPEN");
+    }
+
+    @Test
+    void shouldGiveBackTheSlotOfAPostTheBreakerRefused() throws InterruptedException {
+        for (int post = 0; post < 4; post++) {
+            endpoints.finish(endpoints.admit(webhook("http://dead.example.com/hooks")), new IOException("refused"));
+        }
+        for (int refused = 0; refused < 3; refused++) {
+            assertThatThrownBy(() -> endpoints.admit(webhook("http://dead.example.com/hooks")))
+                    .hasMessageContaining("breaker is OPEN");
+        }
+    }
+
+    @Test
+    void shouldNameAnEndpointWithoutItsPathOrCredentials() {
+        assertThat(WebhookEndpoints.endpointOf("https://user:token@hooks.example.com/path?secret=1"))
+                .isEqualTo("https://hooks.example.com:443");
+        assertThat(WebhookEndpoints.endpointOf("http://127.0.0.1:8081/hooks")).isEqualTo("http://127.0.0.1:8081");
+    }
+
+    private static SignedWebhook webhook(String url) {
+        return new SignedWebhook(url, "evt_1", 1_700_000_000L, "v1,c2ln", "{}");
+    }
+}
