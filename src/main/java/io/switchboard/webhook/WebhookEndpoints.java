@@ -15,9 +15,8 @@ import org.springframework.stereotype.Component;
  * Keeps one webhook endpoint's trouble its own. Every delivery consumer posts to any subscriber, so without limits a
  * dead endpoint's retries (each waiting out the connect or response timeout) would take every consumer and delay all
  * other subscribers' webhooks. Each endpoint (host and port) gets a share of posts in flight and a circuit breaker that
- * counts failed and slow posts; a delivery to an endpoint whose breaker is open fails at once, and one whose endpoint
- * keeps its whole share busy fails after a short wait, and either goes back to the broker for a later attempt, as a
- * failed post does.
+ * counts failed and slow posts; a delivery to an endpoint whose breaker is open, or whose whole share is in flight,
+ * fails (after at most {@code max-wait}) and goes back to the broker for a later attempt, as a failed post does.
  */
 @Component("webhookEndpoints")
 public class WebhookEndpoints {
@@ -43,8 +42,9 @@ public class WebhookEndpoints {
 
     /**
      * A post this webhook may make now; give it back with {@link #finish}. A busy endpoint's delivery waits up to
-     * {@code max-wait} for one of its posts to end, so a subscriber that answers quickly is never refused for being
-     * popular; one whose posts do not end in that time is slow, and its delivery is retried later.
+     * {@code max-wait} for one of its posts to end. The default is no wait: a consumer waiting on a hanging endpoint
+     * is a consumer the other endpoints lose, and with a dead subscriber half the deliveries each held one for the
+     * whole wait (see BENCHMARKS.md).
      *
      * @throws WebhookEndpointUnavailableException when the endpoint's breaker is open or its share stays in flight
      */
