@@ -27,7 +27,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * What a durable commit costs the embedded database: one accepted message as the store records it (the message row
  * and its {@code queued} event) in one transaction, committed, on an H2 file database with the hub's schema.
  * {@code writeDelay} 0 is the hub's setting (each commit is written to the file before it returns); 500 is H2's
- * default, which batches commits for half a second and loses them in a crash. Run with {@code -t 1} and {@code -t 4}.
+ * default, which batches commits for half a second and loses them in a crash. {@code retentionTime} is how long
+ * MVStore keeps the chunks a commit superseded before it reuses their space: 45000 is H2's default. Run with
+ * {@code -t 1} and {@code -t 4}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -39,13 +41,17 @@ public class StoreCommitBenchmark {
     @Param({"0", "500"})
     public int writeDelay;
 
+    @Param({"45000", "0"})
+    public int retentionTime;
+
     private Path directory;
     private String url;
 
     @Setup(Level.Trial)
     public void createDatabase() throws Exception {
         directory = Files.createDirectories(Path.of("target", "bench-data", "store-" + UUID.randomUUID()));
-        url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("switchboard") + ";WRITE_DELAY=" + writeDelay;
+        url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("switchboard") + ";WRITE_DELAY=" + writeDelay
+                + ";RETENTION_TIME=" + retentionTime;
         Flyway.configure().dataSource(url, "switchboard", "").locations("classpath:db/migration").load().migrate();
     }
 

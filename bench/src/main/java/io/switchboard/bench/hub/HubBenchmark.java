@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +42,8 @@ public final class HubBenchmark {
     /** The v5 route without failover, a number whose last two digits the sandbox delivers. */
     private static final String PLACEHOLDER = "155574000000010";
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
+    /** Added to the hub's JVM options, such as a flight recording to profile it under the benchmark's load. */
+    private static final String HUB_JAVA_OPTIONS = System.getProperty("bench.hub-java-options", "");
 
     private final Path directory;
     private final List<Results.PathResult> paths = new ArrayList<>();
@@ -70,9 +73,13 @@ public final class HubBenchmark {
     private void run() throws Exception {
         Results.Broker broker = rawBroker();
         Instant begin = Instant.now();
-        stack = ProdStack.start(directory.resolve("stack"), ProdStack.Stores.EMBEDDED, Map.of(
+        Map<String, String> hubEnvironment = new HashMap<>(Map.of(
                 "SWITCHBOARD_RATE_LIMIT_REQUESTS_PER_SECOND", "100000000",
-                "SWITCHBOARD_ROUTING_FILE", "file:" + ProdStack.ROUTING.toAbsolutePath()), Map.of());
+                "SWITCHBOARD_ROUTING_FILE", "file:" + ProdStack.ROUTING.toAbsolutePath()));
+        if (!HUB_JAVA_OPTIONS.isBlank()) {
+            hubEnvironment.put("JAVA_TOOL_OPTIONS", HUB_JAVA_OPTIONS);
+        }
+        stack = ProdStack.start(directory.resolve("stack"), ProdStack.Stores.EMBEDDED, hubEnvironment, Map.of());
         try (WebhookCounter webhooks = new WebhookCounter(); BlackHoleEndpoint deadSubscriber = new BlackHoleEndpoint()) {
             double startupSeconds = stack.hub().lastStartup().toMillis() / 1_000.0;
             hubMeter = new JvmMeter(stack.hub().pid());
