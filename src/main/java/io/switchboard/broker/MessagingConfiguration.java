@@ -49,20 +49,26 @@ class MessagingConfiguration {
     }
 
     /**
-     * JMS sends that commit on their own, never inside a consumer's transaction: Artemis rolls back a whole
-     * transaction that holds a duplicate-detected send, and the outbound enqueue of a replayed request is such a send
-     * by design. Its connection factory is its own and not a bean, so Spring's transaction synchronization, which is
-     * keyed by connection factory, cannot hand it the consumer's session.
+     * Broker connections for sends that commit on their own, never inside a consumer's transaction: Artemis rolls back
+     * a whole transaction that holds a duplicate-detected send, and the outbound enqueue of a replayed request is such
+     * a send by design. The connection factory is not a bean, so Spring's transaction synchronization, which is keyed
+     * by connection factory, cannot hand these sends the consumer's session.
      */
-    @Bean("jms-independent")
-    JmsComponent jmsIndependent(ConnectionFactory connectionFactory,
+    @Bean
+    IndependentBrokerConnections independentBrokerConnections(ConnectionFactory connectionFactory,
             @Value("${spring.jms.cache.session-cache-size:32}") int sessionCacheSize) {
         ConnectionFactory target = connectionFactory instanceof CachingConnectionFactory cached
                 ? cached.getTargetConnectionFactory() : connectionFactory;
         CachingConnectionFactory independent = new CachingConnectionFactory(target);
         independent.setSessionCacheSize(sessionCacheSize);
+        return new IndependentBrokerConnections(independent);
+    }
+
+    /** Routes' sends on {@link #independentBrokerConnections}. */
+    @Bean("jms-independent")
+    JmsComponent jmsIndependent(IndependentBrokerConnections connections) {
         JmsComponent jms = new JmsComponent();
-        jms.setConnectionFactory(independent);
+        jms.setConnectionFactory(connections.factory());
         jms.setHeaderFilterStrategy(headerFilter());
         return jms;
     }

@@ -2,7 +2,6 @@ package io.switchboard.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.api.NotFoundException;
 import io.switchboard.model.Channel;
 import io.switchboard.model.DeliveryEvent;
@@ -11,25 +10,29 @@ import io.switchboard.model.EventType;
 import io.switchboard.model.Ids;
 import io.switchboard.model.Message;
 import io.switchboard.model.Reasons;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,6 +43,7 @@ public class MessageStore {
     private static final Logger LOG = LoggerFactory.getLogger(MessageStore.class);
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final TransactionTemplate savepoint;
@@ -50,8 +54,10 @@ public class MessageStore {
             FROM message_legs l JOIN messages m ON m.id = l.message_id
             """;
 
-    public MessageStore(JdbcClient jdbc, ObjectMapper mapper, Clock clock, PlatformTransactionManager transactions) {
+    public MessageStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper mapper, Clock clock,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.mapper = mapper;
         this.clock = clock;
         this.savepoint = new TransactionTemplate(transactions);
@@ -59,35 +65,23 @@ public class MessageStore {
     }
 
     /**
-     * Records an accepted message and its {@code queued} event; ingress calls it before the enqueue. The unique
-     * constraint on (tenant, idempotency key) decides between concurrent requests with the same key; the loser learns
-     * whether it repeated the winner's request or sent a different one.
+     * Records an accepted message and its {@code queued} event. The unique constraint on (tenant, idempotency key)
+     * decides between concurrent requests with the same key; the loser learns whether it repeated the winner's request
+     * or sent a different one.
      */
     @Transactional
     public Acceptance accept(Message message) {
-        String fingerprint = fingerprint(message);
-        boolean inserted = insertUnlessPresent(() -> jdbc.sql("""
-                INSERT INTO messages (id, tenant_id, source_dialect, idempotency_key, request_fingerprint, channel,
-                                      sender, recipient, status, status_rank, body, created_at, updated_at)
-                VALUES (:id, :tenant, :dialect, :key, :fingerprint, :channel, :sender, :recipient, :status, :rank,
-                        :body, :created, :created)
-                """)
-                .param("id", message.id())
-                .param("tenant", message.tenantId())
-                .param("dialect", message.sourceDialect().id())
-                .param("key", message.idempotencyKey())
-                .param("fingerprint", fingerprint)
-                .param("channel", message.channel().name())
-                .param("sender", message.sender())
-                .param("recipient", message.recipient())
-                .param("status", EventType.QUEUED.statusWord())
-                .param("rank", EventType.QUEUED.statusRank())
-                .param("body", toJson(message))
-                .param("created", utc(message.createdAt()))
+        return accept(Submission.of(message, mapper));
+    }
+
+    /** {@link #accept(Message)} for a message already serialized. */
+    @Transactional
+    public Acceptance accept(Submission submission) {
+        Message message = submission.message();
+        boolean inserted = insertUnlessPresent(() -> jdbc.sql(INSERT_MESSAGE).paramSource(messageRow(submission))
                 .update());
         if (inserted) {
-            insertEvent(new DeliveryEvent(Ids.eventId(), EventType.QUEUED, message.createdAt(), message.id(),
-                    message.tenantId(), null, null, message.channel(), null));
+            insertEvent(queued(message));
             return new Acceptance(Acceptance.Outcome.RECORDED, message);
         }
         if (exists(message.id())) {
@@ -100,11 +94,110 @@ public class MessageStore {
                 .param("key", message.idempotencyKey())
                 .query((rs, row) -> new Recorded(fromJson(rs.getString("body")), rs.getString("request_fingerprint")))
                 .single();
-        return new Acceptance(fingerprint.equals(holder.fingerprint())
-                ? Acceptance.Outcome.REPLAY : Acceptance.Outcome.CONFLICT, holder.message());
+        return holder.answer(submission);
+    }
+
+    /**
+     * Records a batch of new messages and their {@code queued} events in the caller's transaction, one batched
+     * statement per table: the intake's group commit. Idempotency keys are resolved against the recorded messages and
+     * within the batch, so a key repeated in the batch is recorded once and answered as a replay or a conflict.
+     *
+     * @return one acceptance per submission, in their order
+     * @throws org.springframework.dao.DuplicateKeyException when another transaction recorded one of the keys since
+     *                                                       they were looked up; the caller rolls the batch back and
+     *                                                       records its messages one by one
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Acceptance> acceptAll(List<Submission> submissions) {
+        Map<TenantKey, Recorded> holders = recordedHolders(submissions);
+        List<Acceptance> outcomes = new ArrayList<>(submissions.size());
+        List<Submission> recorded = new ArrayList<>(submissions.size());
+        for (Submission submission : submissions) {
+            TenantKey key = TenantKey.of(submission.message());
+            Recorded holder = key == null ? null : holders.get(key);
+            if (holder != null) {
+                outcomes.add(holder.answer(submission));
+                continue;
+            }
+            if (key != null) {
+                holders.put(key, new Recorded(submission.message(), submission.fingerprint()));
+            }
+            recorded.add(submission);
+            outcomes.add(new Acceptance(Acceptance.Outcome.RECORDED, submission.message()));
+        }
+        if (!recorded.isEmpty()) {
+            batch.batchUpdate(INSERT_MESSAGE, recorded.stream().map(this::messageRow)
+                    .toArray(SqlParameterSource[]::new));
+            batch.batchUpdate(INSERT_EVENT, recorded.stream().map(submission -> eventRow(queued(submission.message())))
+                    .toArray(SqlParameterSource[]::new));
+        }
+        return outcomes;
+    }
+
+    private Map<TenantKey, Recorded> recordedHolders(List<Submission> submissions) {
+        Map<String, List<String>> keysByTenant = new HashMap<>();
+        for (Submission submission : submissions) {
+            Message message = submission.message();
+            if (message.idempotencyKey() != null) {
+                keysByTenant.computeIfAbsent(message.tenantId(), tenant -> new ArrayList<>())
+                        .add(message.idempotencyKey());
+            }
+        }
+        Map<TenantKey, Recorded> holders = new HashMap<>();
+        keysByTenant.forEach((tenant, keys) -> jdbc.sql("""
+                SELECT idempotency_key, body, request_fingerprint FROM messages
+                WHERE tenant_id = :tenant AND idempotency_key IN (:keys)
+                """)
+                .param("tenant", tenant)
+                .param("keys", keys)
+                .query((rs, row) -> holders.put(new TenantKey(tenant, rs.getString("idempotency_key")),
+                        new Recorded(fromJson(rs.getString("body")), rs.getString("request_fingerprint"))))
+                .list());
+        return holders;
+    }
+
+    private record TenantKey(String tenant, String key) {
+
+        static TenantKey of(Message message) {
+            return message.idempotencyKey() == null ? null : new TenantKey(message.tenantId(), message.idempotencyKey());
+        }
+    }
+
+    private static final String INSERT_MESSAGE = """
+            INSERT INTO messages (id, tenant_id, source_dialect, idempotency_key, request_fingerprint, channel,
+                                  sender, recipient, status, status_rank, body, created_at, updated_at)
+            VALUES (:id, :tenant, :dialect, :key, :fingerprint, :channel, :sender, :recipient, :status, :rank,
+                    :body, :created, :created)
+            """;
+
+    private SqlParameterSource messageRow(Submission submission) {
+        Message message = submission.message();
+        return new MapSqlParameterSource()
+                .addValue("id", message.id())
+                .addValue("tenant", message.tenantId())
+                .addValue("dialect", message.sourceDialect().id())
+                .addValue("key", message.idempotencyKey())
+                .addValue("fingerprint", submission.fingerprint())
+                .addValue("channel", message.channel().name())
+                .addValue("sender", message.sender())
+                .addValue("recipient", message.recipient())
+                .addValue("status", EventType.QUEUED.statusWord())
+                .addValue("rank", EventType.QUEUED.statusRank())
+                .addValue("body", submission.json())
+                .addValue("created", utc(message.createdAt()));
+    }
+
+    private static DeliveryEvent queued(Message message) {
+        return new DeliveryEvent(Ids.eventId(), EventType.QUEUED, message.createdAt(), message.id(),
+                message.tenantId(), null, null, message.channel(), null);
     }
 
     private record Recorded(Message message, String fingerprint) {
+
+        Acceptance answer(Submission repeated) {
+            return new Acceptance(repeated.sameRequestAs(fingerprint)
+                    ? Acceptance.Outcome.REPLAY : Acceptance.Outcome.CONFLICT, message);
+        }
     }
 
     /**
@@ -425,24 +518,28 @@ public class MessageStore {
         return true;
     }
 
+    private static final String INSERT_EVENT = """
+            INSERT INTO message_events (event_id, message_id, dedupe_key, type, occurred_at, recorded_at, carrier_id,
+                                        carrier_message_id, channel, reason)
+            VALUES (:id, :message, :dedupe, :type, :occurred, :recorded, :carrier, :carrierId, :channel, :reason)
+            """;
+
     private boolean insertEvent(DeliveryEvent event) {
-        return insertUnlessPresent(() -> jdbc.sql("""
-                INSERT INTO message_events (event_id, message_id, dedupe_key, type, occurred_at, recorded_at,
-                                            carrier_id, carrier_message_id, channel, reason)
-                VALUES (:id, :message, :dedupe, :type, :occurred, :recorded, :carrier, :carrierId, :channel,
-                        :reason)
-                """)
-                .param("id", event.id())
-                .param("message", event.messageId())
-                .param("dedupe", event.dedupeKey())
-                .param("type", event.type().wireName())
-                .param("occurred", utc(event.occurredAt()))
-                .param("recorded", utc(clock.instant()))
-                .param("carrier", event.carrier())
-                .param("carrierId", event.carrierMessageId())
-                .param("channel", event.channel() == null ? null : event.channel().name())
-                .param("reason", event.reason())
-                .update());
+        return insertUnlessPresent(() -> jdbc.sql(INSERT_EVENT).paramSource(eventRow(event)).update());
+    }
+
+    private SqlParameterSource eventRow(DeliveryEvent event) {
+        return new MapSqlParameterSource()
+                .addValue("id", event.id())
+                .addValue("message", event.messageId())
+                .addValue("dedupe", event.dedupeKey())
+                .addValue("type", event.type().wireName())
+                .addValue("occurred", utc(event.occurredAt()))
+                .addValue("recorded", utc(clock.instant()))
+                .addValue("carrier", event.carrier())
+                .addValue("carrierId", event.carrierMessageId())
+                .addValue("channel", event.channel() == null ? null : event.channel().name())
+                .addValue("reason", event.reason());
     }
 
     /**
@@ -457,19 +554,6 @@ public class MessageStore {
             return true;
         } catch (DuplicateKeyException e) {
             return false;
-        }
-    }
-
-    /** The request a message stands for, without what the hub added: same request, same fingerprint. */
-    private String fingerprint(Message message) {
-        ObjectNode request = mapper.valueToTree(message);
-        request.remove("id");
-        request.remove("createdAt");
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(request));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException("A canonical message always has a fingerprint", e);
         }
     }
 
@@ -492,14 +576,6 @@ public class MessageStore {
                 .query(Integer.class)
                 .optional()
                 .isPresent();
-    }
-
-    private String toJson(Message message) {
-        try {
-            return mapper.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A canonical message always serializes", e);
-        }
     }
 
     private Message fromJson(String json) {

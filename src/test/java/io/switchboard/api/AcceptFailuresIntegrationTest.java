@@ -1,11 +1,11 @@
 package io.switchboard.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.store.MessageStore;
+import io.switchboard.store.Submission;
 import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,9 +42,11 @@ class AcceptFailuresIntegrationTest extends HubIntegrationTest {
     @BeforeEach
     void storeFailsForOneSender() {
         doThrow(new IllegalStateException("a fault in the store"))
-                .when(store).accept(argThat(message -> UNSTORABLE_SENDER.equals(message.sender())));
+                .when(store).accept(ArgumentMatchers.<Submission>argThat(
+                        submission -> UNSTORABLE_SENDER.equals(submission.message().sender())));
         doThrow(new DataAccessResourceFailureException("the database is unreachable"))
-                .when(store).accept(argThat(message -> UNREACHABLE_STORE_SENDER.equals(message.sender())));
+                .when(store).accept(ArgumentMatchers.<Submission>argThat(
+                        submission -> UNREACHABLE_STORE_SENDER.equals(submission.message().sender())));
     }
 
     @Test

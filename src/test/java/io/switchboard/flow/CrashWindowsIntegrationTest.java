@@ -7,6 +7,7 @@ import io.switchboard.api.ServiceUnavailableException;
 import io.switchboard.model.Message;
 import io.switchboard.sandbox.SandboxLedger;
 import io.switchboard.store.Leg;
+import io.switchboard.store.Submission;
 import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
@@ -83,10 +84,10 @@ class CrashWindowsIntegrationTest extends HubIntegrationTest {
         // the broker took the message, then the hub stopped before the intake's database transaction committed
         AdviceWith.adviceWith(camel, "enqueue-outbound", route -> route.weaveById("enqueue-outbound-send").after()
                 .process(exchange -> {
-                    String queued = exchange.getMessage().getBody(String.class);
-                    String recipient = Fixtures.MAPPER.readTree(queued).path("recipient").asText();
-                    if (FAULTS.remove("intake-commit-lost:" + recipient)) {
-                        throw new IllegalStateException("the hub stopped before the intake's commit");
+                    for (Object queued : exchange.getMessage().getBody(List.class)) {
+                        if (FAULTS.remove("intake-commit-lost:" + ((Submission) queued).message().recipient())) {
+                            throw new IllegalStateException("the hub stopped before the intake's commit");
+                        }
                     }
                 }));
         // the intake cannot take the message now, as with its database away: a 503

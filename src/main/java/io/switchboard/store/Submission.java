@@ -1,0 +1,45 @@
+package io.switchboard.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.model.Message;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A message on its way into the store, serialized once: the same JSON is its stored body and its outbound queue
+ * message.
+ *
+ * @param json        the canonical message as JSON
+ * @param fingerprint what the client asked for, for a message with an idempotency key; null without one
+ */
+public record Submission(Message message, String json, String fingerprint) {
+
+    public static Submission of(Message message, ObjectMapper mapper) {
+        try {
+            return new Submission(message, mapper.writeValueAsString(message),
+                    message.idempotencyKey() == null ? null : fingerprint(message, mapper));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A canonical message always serializes", e);
+        }
+    }
+
+    /** The request a message stands for, without what the hub added: same request, same fingerprint. */
+    private static String fingerprint(Message message, ObjectMapper mapper) throws JsonProcessingException {
+        ObjectNode request = mapper.valueToTree(message);
+        request.remove("id");
+        request.remove("createdAt");
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(request)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Whether a message recorded under the same idempotency key stands for the same request. */
+    boolean sameRequestAs(String recordedFingerprint) {
+        return fingerprint != null && fingerprint.equals(recordedFingerprint);
+    }
+}
