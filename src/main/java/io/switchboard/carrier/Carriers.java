@@ -1,8 +1,6 @@
 package io.switchboard.carrier;
 
 import io.switchboard.model.Dialect;
-import io.switchboard.model.Message;
-import io.switchboard.routing.RoutingTable;
 import io.switchboard.web.HubAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,9 +8,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** The configured carriers, and the choice of one for a message. */
+/** The configured carriers. */
 @Component("carriers")
 public class Carriers {
 
@@ -21,12 +20,11 @@ public class Carriers {
     private static final int DEFAULT_MAX_CONNECTIONS = 20;
     private static final Duration DEFAULT_CAPABILITY_TTL = Duration.ofMinutes(10);
 
-    private final Map<String, CarrierProperties.CarrierConfig> byId = new LinkedHashMap<>();
-    private final RoutingTable routing;
+    private final Map<String, CarrierProperties.CarrierConfig> configs = new LinkedHashMap<>();
+    private final Map<String, CarrierConnector> connectors = new ConcurrentHashMap<>();
     private final HubAddress hub;
 
-    public Carriers(CarrierProperties properties, RoutingTable routing, HubAddress hub) {
-        this.routing = routing;
+    public Carriers(CarrierProperties properties, HubAddress hub) {
         this.hub = hub;
         for (CarrierProperties.CarrierConfig carrier : properties.carriers()) {
             if (Boolean.FALSE.equals(carrier.enabled())) {
@@ -37,30 +35,35 @@ public class Carriers {
                         + "base-url; " + carrier.id() + " lacks one");
             }
             requireCredentials(carrier);
-            if (byId.put(carrier.id(), carrier) != null) {
+            if (configs.put(carrier.id(), carrier) != null) {
                 throw new IllegalStateException("Two carriers have the id " + carrier.id());
             }
         }
     }
 
-    /** The carrier the routing rules pick for the message, or null when they name none. */
-    public CarrierConnector forMessage(Message message) {
-        String id = routing.carrierFor(message);
+    /** The carrier a routing decision names, or null when it names none. */
+    public CarrierConnector named(String id) {
         return id == null ? null : byId(id);
     }
 
     /** The carrier with this id. */
     public CarrierConnector byId(String id) {
-        CarrierProperties.CarrierConfig config = byId.get(id);
+        CarrierConnector known = connectors.get(id);
+        if (known != null) {
+            return known;
+        }
+        CarrierProperties.CarrierConfig config = configs.get(id);
         if (config == null) {
             throw new IllegalArgumentException("No carrier '" + id + "' is configured");
         }
-        return connector(config);
+        // made on first use: a carrier on this hub (the sandbox) has an address once the web server has started
+        return connectors.computeIfAbsent(id, unknown -> connector(config));
     }
 
     /** Every configured carrier that speaks the dialect, such as the candidates a callback may come from. */
     public List<CarrierConnector> ofDialect(Dialect dialect) {
-        return byId.values().stream().filter(config -> config.dialect() == dialect).map(this::connector).toList();
+        return configs.values().stream().filter(config -> config.dialect() == dialect)
+                .map(config -> byId(config.id())).toList();
     }
 
     private CarrierConnector connector(CarrierProperties.CarrierConfig config) {

@@ -1,5 +1,6 @@
 package io.switchboard.failover;
 
+import io.switchboard.routing.RoutingRules;
 import java.util.Locale;
 
 /**
@@ -10,9 +11,11 @@ import java.util.Locale;
  * @param carrierId        the RCS carrier
  * @param carrierMessageId the RCS carrier's id of the leg, or null when it refused the leg
  * @param reason           the carrier's words, or the hub's for a time limit
+ * @param route            the routing decision of the RCS leg, whose failover chain the request follows; null in a
+ *                         request queued before the hub recorded decisions
  */
 public record FailoverRequest(String messageId, Trigger trigger, String carrierId, String carrierMessageId,
-        String reason) {
+        String reason, RoutingRules.Route route) {
 
     /** Names the broker's one copy of a request: one per message and trigger, so a repeated trigger is dropped. */
     public String duplicateId() {

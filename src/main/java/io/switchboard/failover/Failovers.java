@@ -44,17 +44,25 @@ public class Failovers {
         this.clock = clock;
     }
 
-    /** The failover a failure event stands for, or null when the event stays what it is. */
-    public FailoverRequest divert(DeliveryEvent event) {
+    /**
+     * The failover a failure event stands for, or null when the event stays what it is.
+     *
+     * @param leg the leg the event is about, with the routing decision it carries out; null for an event about no leg
+     */
+    public FailoverRequest divert(DeliveryEvent event, Leg leg) {
         boolean rcsFailure = (event.type() == EventType.FAILED || event.type() == EventType.EXPIRED)
                 && event.channel() == Channel.RCS && event.carrier() != null;
-        if (!rcsFailure || hubFailover(event.messageId()).isEmpty()) {
+        if (!rcsFailure || leg == null) {
+            return null;
+        }
+        RoutingRules.Route route = decided(leg);
+        if (hubFailover(route).isEmpty()) {
             return null;
         }
         FailoverRequest.Trigger trigger = event.type() == EventType.EXPIRED ? FailoverRequest.Trigger.EXPIRED
                 : event.carrierMessageId() == null ? FailoverRequest.Trigger.REFUSED : FailoverRequest.Trigger.FAILED;
         return new FailoverRequest(event.messageId(), trigger, event.carrier(), event.carrierMessageId(),
-                event.reason());
+                event.reason(), route);
     }
 
     /**
@@ -65,13 +73,14 @@ public class Failovers {
         if (leg.channel() != Channel.RCS) {
             return null;
         }
-        Optional<RoutingRules.Failover> failover = hubFailover(message);
+        RoutingRules.Route route = decided(leg);
+        Optional<RoutingRules.Failover> failover = hubFailover(route);
         Duration ttl = failover.isEmpty() ? null : shorter(failover.get().ttl(), message.timeToLive());
         if (ttl == null) {
             return null;
         }
         return new ScheduledFailover(new FailoverRequest(message.id(), FailoverRequest.Trigger.TIME_LIMIT,
-                leg.carrierId(), leg.carrierMessageId(), "not delivered within " + ttl.toSeconds() + "s"),
+                leg.carrierId(), leg.carrierMessageId(), "not delivered within " + ttl.toSeconds() + "s", route),
                 clock.instant().plus(ttl).toEpochMilli());
     }
 
@@ -90,9 +99,9 @@ public class Failovers {
      * What a call the carrier's circuit breaker kept from it amounts to: for an RCS leg that fails over, a refusal,
      * so the message fails over now; for any other leg, a passing failure the broker retries later.
      */
-    public CarrierOutcome whenCarrierDown(Leg leg, Message message, CarrierConnector carrier) {
+    public CarrierOutcome whenCarrierDown(Leg leg, CarrierConnector carrier) {
         String why = "the circuit breaker of " + carrier.id() + " is open";
-        boolean failsOver = leg.channel() == Channel.RCS && hubFailover(message).isPresent();
+        boolean failsOver = leg.channel() == Channel.RCS && hubFailover(decided(leg)).isPresent();
         return failsOver ? CarrierOutcome.refused(why) : CarrierOutcome.retryLater(why);
     }
 
@@ -101,8 +110,7 @@ public class Failovers {
      * client's own legs, else the RCS content transcoded; null for any other mode, content or carrier. A leg without
      * a sender goes from the carrier's {@code sms-sender}.
      */
-    public FailoverPlan carrierLeg(Message message, CarrierConnector carrier) {
-        RoutingRules.Route route = routing.routeFor(message);
+    public FailoverPlan carrierLeg(Message message, CarrierConnector carrier, RoutingRules.Route route) {
         if (message.channel() != Channel.RCS || !carrier.dialect().takesFailoverLeg() || route == null
                 || route.failover().mode() != RoutingRules.FailoverMode.CARRIER) {
             return null;
@@ -110,24 +118,28 @@ public class Failovers {
         return content.failoverPlanFor(message, carrier);
     }
 
-    /** What a failover request leads to. */
+    /**
+     * What a failover request leads to, by the routing decision it carries. A time limit whose leg was delivered is
+     * decided from the leg alone; only a failover that goes ahead reads the message, for the content of its leg.
+     */
     public FailoverDecision decide(FailoverRequest request) {
+        if (request.trigger() == FailoverRequest.Trigger.TIME_LIMIT
+                && store.legDelivered(request.carrierId(), request.carrierMessageId())) {
+            return FailoverDecision.skip("RCS was delivered in time");
+        }
         Optional<Message> found = store.findMessage(request.messageId());
         if (found.isEmpty()) {
             return FailoverDecision.skip("message " + request.messageId() + " is not stored");
         }
         Message message = found.get();
-        if (request.trigger() == FailoverRequest.Trigger.TIME_LIMIT
-                && store.legDelivered(request.carrierId(), request.carrierMessageId())) {
-            return FailoverDecision.skip("RCS reached " + message.recipient() + " in time");
-        }
-        Optional<RoutingRules.Failover> failover = hubFailover(message);
+        RoutingRules.Route route = request.route() != null ? request.route() : routing.routeFor(message);
+        Optional<RoutingRules.Failover> failover = hubFailover(route);
         if (failover.isPresent()) {
             for (RoutingRules.FailoverStep step : failover.get().chain()) {
                 CarrierConnector carrier = carriers.byId(step.carrier());
                 Message leg = content.failoverLeg(message, carrier, step.channel());
                 if (leg != null) {
-                    return FailoverDecision.send(carrier, leg, event(EventType.FAILOVER, request, message,
+                    return FailoverDecision.send(carrier, leg, route, event(EventType.FAILOVER, request, message,
                             describe(request)));
                 }
             }
@@ -139,12 +151,16 @@ public class Failovers {
         return FailoverDecision.unrecovered(event(type, request, message, request.reason()));
     }
 
-    private Optional<RoutingRules.Failover> hubFailover(String messageId) {
-        return store.findMessage(messageId).flatMap(this::hubFailover);
+    /**
+     * The routing decision a leg carries out: the one dispatch recorded with it, or for a leg claimed before the hub
+     * recorded decisions, the rules in force.
+     */
+    private RoutingRules.Route decided(Leg leg) {
+        return leg.route() != null ? leg.route()
+                : store.findMessage(leg.messageId()).map(routing::routeFor).orElse(null);
     }
 
-    private Optional<RoutingRules.Failover> hubFailover(Message message) {
-        RoutingRules.Route route = routing.routeFor(message);
+    private static Optional<RoutingRules.Failover> hubFailover(RoutingRules.Route route) {
         return route == null || route.failover().mode() != RoutingRules.FailoverMode.HUB ? Optional.empty()
                 : Optional.of(route.failover());
     }
@@ -163,21 +179,24 @@ public class Failovers {
     /**
      * @param carrier     the failover carrier, when the leg is sent
      * @param leg         the message as the failover leg sends it
+     * @param route       the routing decision the failover leg carries out, when it is sent
      * @param event       {@code message.failover} naming the trigger, or the failure to report when no leg can go
      * @param skipped     why nothing happens, when nothing does
      */
-    public record FailoverDecision(CarrierConnector carrier, Message leg, DeliveryEvent event, String skipped) {
+    public record FailoverDecision(CarrierConnector carrier, Message leg, RoutingRules.Route route,
+            DeliveryEvent event, String skipped) {
 
-        static FailoverDecision send(CarrierConnector carrier, Message leg, DeliveryEvent failover) {
-            return new FailoverDecision(carrier, leg, failover, null);
+        static FailoverDecision send(CarrierConnector carrier, Message leg, RoutingRules.Route route,
+                DeliveryEvent failover) {
+            return new FailoverDecision(carrier, leg, route, failover, null);
         }
 
         static FailoverDecision unrecovered(DeliveryEvent failure) {
-            return new FailoverDecision(null, null, failure, null);
+            return new FailoverDecision(null, null, null, failure, null);
         }
 
         static FailoverDecision skip(String why) {
-            return new FailoverDecision(null, null, null, why);
+            return new FailoverDecision(null, null, null, null, why);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.store;
 
 import io.switchboard.model.Channel;
+import io.switchboard.routing.RoutingRules;
 
 /**
  * One carrier send of a message. Its id is the key for carrier idempotency, broker duplicate detection and the
@@ -8,9 +9,12 @@ import io.switchboard.model.Channel;
  *
  * @param carrierMessageId the carrier's id once it accepted the send, else null
  * @param reason           the carrier's words when it refused the send for good, else null
+ * @param route            what the routing rules decided for the message when dispatch claimed its first leg: the
+ *                         failover, its time limit and chain follow this decision, whatever the rules say later; null
+ *                         for a leg claimed before the hub recorded decisions
  */
 public record Leg(String legId, String messageId, String tenantId, int legNumber, Channel channel, String carrierId,
-        String carrierMessageId, LegStatus status, String reason) {
+        String carrierMessageId, LegStatus status, String reason, RoutingRules.Route route) {
 
     public static String idOf(String messageId, int legNumber) {
         return messageId + "-" + legNumber;

@@ -10,6 +10,7 @@ import io.switchboard.model.EventType;
 import io.switchboard.model.Ids;
 import io.switchboard.model.Message;
 import io.switchboard.model.Reasons;
+import io.switchboard.routing.RoutingRules;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -50,7 +51,7 @@ public class MessageStore {
 
     private static final String LEG_QUERY = """
             SELECT l.leg_id, l.message_id, m.tenant_id, l.leg_number, l.channel, l.carrier_id,
-                   l.carrier_message_id, l.status, l.reason
+                   l.carrier_message_id, l.status, l.reason, l.route
             FROM message_legs l JOIN messages m ON m.id = l.message_id
             """;
 
@@ -254,8 +255,8 @@ public class MessageStore {
      * @return the leg, or null when the message was revoked and must not be sent
      */
     @Transactional
-    public Leg openLeg(Message message, int legNumber, Channel channel, String carrierId) {
-        return claimLeg(message, legNumber, channel, carrierId, null);
+    public Leg openLeg(Message message, int legNumber, Channel channel, String carrierId, RoutingRules.Route route) {
+        return claimLeg(message, legNumber, channel, carrierId, null, route);
     }
 
     /**
@@ -270,11 +271,13 @@ public class MessageStore {
      * counted in {@code in_doubt_resends}, since a carrier without idempotency may take it twice.
      *
      * @param claimant who claims the leg; null for the message's own dispatch, which any retry of it may resume
+     * @param route    the routing decision the leg carries out, kept with it
      * @return the leg, or null when the message was revoked, the leg belongs to another claimant, or (for a
      *         failover leg) an earlier leg was delivered
      */
     @Transactional
-    public Leg claimLeg(Message message, int legNumber, Channel channel, String carrierId, String claimant) {
+    public Leg claimLeg(Message message, int legNumber, Channel channel, String carrierId, String claimant,
+            RoutingRules.Route route) {
         if (EventType.REVOKED.statusWord().equals(lockedStatus(message.id()))) {
             return null;
         }
@@ -289,8 +292,8 @@ public class MessageStore {
         Instant now = clock.instant();
         boolean inserted = insertUnlessPresent(() -> jdbc.sql("""
                 INSERT INTO message_legs (leg_id, message_id, leg_number, channel, carrier_id, status, claimed_by,
-                                          handed_at, created_at, updated_at)
-                VALUES (:leg, :message, :number, :channel, :carrier, :status, :claimant, :now, :now, :now)
+                                          route, handed_at, created_at, updated_at)
+                VALUES (:leg, :message, :number, :channel, :carrier, :status, :claimant, :route, :now, :now, :now)
                 """)
                 .param("leg", legId)
                 .param("message", message.id())
@@ -299,13 +302,14 @@ public class MessageStore {
                 .param("carrier", carrierId)
                 .param("status", Leg.LegStatus.DISPATCHING.name())
                 .param("claimant", claimant)
+                .param("route", route == null ? null : json(route))
                 .param("now", utc(now))
                 .update());
         if (!inserted) {
             return ownedBy(legId, claimant) ? resumed(findLeg(legId).orElseThrow()) : null;
         }
         return new Leg(legId, message.id(), message.tenantId(), legNumber, channel, carrierId, null,
-                Leg.LegStatus.DISPATCHING, null);
+                Leg.LegStatus.DISPATCHING, null, route);
     }
 
     private Leg resumed(Leg leg) {
@@ -436,7 +440,7 @@ public class MessageStore {
     public Optional<Leg> findLeg(String legId) {
         return jdbc.sql(LEG_QUERY + "WHERE l.leg_id = :leg")
                 .param("leg", legId)
-                .query(MessageStore::leg)
+                .query(this::leg)
                 .optional();
     }
 
@@ -445,15 +449,16 @@ public class MessageStore {
         return jdbc.sql(LEG_QUERY + "WHERE l.carrier_id = :carrier AND l.carrier_message_id = :carrierMessageId")
                 .param("carrier", carrierId)
                 .param("carrierMessageId", carrierMessageId)
-                .query(MessageStore::leg)
+                .query(this::leg)
                 .optional();
     }
 
-    private static Leg leg(ResultSet rs, int row) throws SQLException {
+    private Leg leg(ResultSet rs, int row) throws SQLException {
+        String route = rs.getString("route");
         return new Leg(rs.getString("leg_id"), rs.getString("message_id"), rs.getString("tenant_id"),
                 rs.getInt("leg_number"), Channel.valueOf(rs.getString("channel")), rs.getString("carrier_id"),
                 rs.getString("carrier_message_id"), Leg.LegStatus.valueOf(rs.getString("status")),
-                rs.getString("reason"));
+                rs.getString("reason"), route == null ? null : fromJson(route, RoutingRules.Route.class));
     }
 
     /** Stores the carrier's id for the leg; from now on the leg counts as sent. */
@@ -476,7 +481,7 @@ public class MessageStore {
 
     private static Leg withStatus(Leg leg, Leg.LegStatus status, String carrierMessageId, String reason) {
         return new Leg(leg.legId(), leg.messageId(), leg.tenantId(), leg.legNumber(), leg.channel(), leg.carrierId(),
-                carrierMessageId, status, reason);
+                carrierMessageId, status, reason, leg.route());
     }
 
     private void updateLeg(String legId, Leg.LegStatus status, String carrierMessageId, String reason) {
@@ -579,10 +584,22 @@ public class MessageStore {
     }
 
     private Message fromJson(String json) {
+        return fromJson(json, Message.class);
+    }
+
+    private <T> T fromJson(String json, Class<T> type) {
         try {
-            return mapper.readValue(json, Message.class);
+            return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The stored message body is not a canonical message", e);
+            throw new IllegalStateException("A stored " + type.getSimpleName() + " does not read back", e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(value.getClass().getSimpleName() + " always serializes", e);
         }
     }
 

@@ -218,10 +218,10 @@ class FailoverIntegrationTest extends HubIntegrationTest {
 
         for (FailoverRequest.Trigger trigger : FailoverRequest.Trigger.values()) {
             camel.sendBody("direct:request-failover", new FailoverRequest(messageId, trigger, rcs.carrierId(),
-                    rcs.carrierMessageId(), "raced"));
+                    rcs.carrierMessageId(), "raced", rcs.route()));
         }
         camel.sendBody("direct:request-failover", new FailoverRequest("msg_unknown", FailoverRequest.Trigger.FAILED,
-                rcs.carrierId(), null, "no such message"));
+                rcs.carrierId(), null, "no such message", rcs.route()));
 
         eventually().until(() -> timeline(messageId).contains("delivered"));
         eventually().during(Duration.ofSeconds(1)).until(() -> sends("sandbox-channels", recipient).size() == 1);
@@ -296,9 +296,9 @@ class FailoverIntegrationTest extends HubIntegrationTest {
         eventually().until(() -> timeline(messageId).contains("sent"));
         Message message = store.findMessage(messageId).orElseThrow();
 
-        Leg first = store.claimLeg(message, 7, Channel.SMS, "sandbox-channels", "ID:request-a");
-        Leg again = store.claimLeg(message, 7, Channel.SMS, "sandbox-channels", "ID:request-a");
-        Leg other = store.claimLeg(message, 7, Channel.SMS, "sandbox-channels", "ID:request-b");
+        Leg first = store.claimLeg(message, 7, Channel.SMS, "sandbox-channels", "ID:request-a", null);
+        Leg again = store.claimLeg(message, 7, Channel.SMS, "sandbox-channels", "ID:request-a", null);
+        Leg other = store.claimLeg(message, 7, Channel.SMS, "sandbox-channels", "ID:request-b", null);
 
         assertThat(first).isNotNull();
         assertThat(again).isEqualTo(first);
@@ -311,6 +311,6 @@ class FailoverIntegrationTest extends HubIntegrationTest {
         eventually().until(() -> timeline(messageId).contains("delivered"));
         Message message = store.findMessage(messageId).orElseThrow();
 
-        assertThat(store.claimLeg(message, 2, Channel.SMS, "sandbox-channels", "ID:late-request")).isNull();
+        assertThat(store.claimLeg(message, 2, Channel.SMS, "sandbox-channels", "ID:late-request", null)).isNull();
     }
 }

@@ -7,13 +7,11 @@ import io.switchboard.api.UnauthorizedException;
 import io.switchboard.carrier.CarrierProperties;
 import io.switchboard.carrier.Carriers;
 import io.switchboard.model.Dialect;
-import io.switchboard.routing.RoutingTable;
 import io.switchboard.web.HubAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
 
 class V1SignaturesTest {
 
@@ -30,9 +28,7 @@ class V1SignaturesTest {
     V1SignaturesTest() {
         CarrierProperties properties = new CarrierProperties(List.of(v1("arowana-a", "secret-a"),
                 v1("arowana-b", "secret-b")));
-        RoutingTable routing = new RoutingTable(new ByteArrayResource("rules: []\n".getBytes(StandardCharsets.UTF_8)),
-                properties);
-        signatures = new V1Signatures(new Carriers(properties, routing, new HubAddress("https://hub.example")));
+        signatures = new V1Signatures(new Carriers(properties, new HubAddress("https://hub.example")));
     }
 
     @Test
