@@ -90,39 +90,31 @@ class RoutingReloadIntegrationTest extends HubIntegrationTest {
     @Test
     void shouldFailOverAsDecidedAtTheSendWhenTheRulesChangeBeforeTheTimeLimit() throws IOException {
         String shipped = Files.readString(RULES);
-        save(shipped.replace("rules:\n", """
-                rules:
-                  - id: decided-at-send
-                    match:
-                      recipient-prefix: ["+1555091"]
-                    carrier: sandbox-v5
-                    failover:
-                      mode: hub
-                      ttl: 2s
-                      chain:
-                        - carrier: sandbox-channels
-                """));
-        eventually().until(() -> hub().get("/actuator/routing", "Authorization", OPERATOR).json()
-                .path("rules").get(0).path("id").asText().equals("decided-at-send"));
+        saveFailoverOfRule(shipped, "{mode: hub, ttl: 2s, chain: [{carrier: sandbox-channels}]}", "HUB");
         // the sandbox accepts RCS to numbers ending in 02 and never reports them delivered
         String messageId = sendV1("+15550910002");
         eventually().until(() -> timeline(messageId), timeline -> timeline.contains("sent"));
 
-        save(shipped.replace("rules:\n", """
-                rules:
-                  - id: decided-at-send
-                    match:
-                      recipient-prefix: ["+1555091"]
-                    carrier: sandbox-v5
-                    failover: {mode: none}
-                """));
-        eventually().until(() -> hub().get("/actuator/routing", "Authorization", OPERATOR).json()
-                .path("rules").get(0).path("failover").path("mode").asText().equalsIgnoreCase("none"));
+        saveFailoverOfRule(shipped, "{mode: none}", "NONE");
 
         eventually().until(() -> timeline(messageId), timeline -> timeline.contains("failover")
                 && timeline.contains("delivered"));
         assertThat(sandbox.entries().stream().filter(entry -> entry.recipient().replace("+", "")
                 .equals("15550910002")).map(SandboxLedger.Entry::carrier))
                 .containsExactly("sandbox-v5", "sandbox-channels");
+    }
+
+    /** Saves the shipped rules with a first rule for +1555091 numbers that fails over as given, and waits for it. */
+    private void saveFailoverOfRule(String shipped, String failover, String mode) throws IOException {
+        save(shipped.replace("rules:\n", """
+                rules:
+                  - id: decided-at-send
+                    match:
+                      recipient-prefix: ["+1555091"]
+                    carrier: sandbox-v5
+                    failover: %s
+                """.formatted(failover)));
+        eventually().until(() -> hub().get("/actuator/routing", "Authorization", OPERATOR).json()
+                .path("rules").get(0).path("failover").path("mode").asText().equals(mode));
     }
 }
