@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param outbound          anycast queue of accepted messages waiting for dispatch
  * @param failover          anycast queue of failover requests, some scheduled for when an RCS leg's time is up
  * @param events            multicast address of delivery events
- * @param timelineQueue     the store's durable queue on {@code events}
  * @param webhooksQueue     the webhook fan-out's durable queue on {@code events}
  * @param webhookDeliveries anycast queue with one message per (event, subscription) to deliver
  * @param deadLetters       where a message goes once its retries are spent
@@ -22,7 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("switchboard.broker")
 public record BrokerProperties(String ingress, String ingressInvalid, String outbound, String failover, String events,
-        String timelineQueue, String webhooksQueue, String webhookDeliveries, String deadLetters, Retry dispatchRetry,
+        String webhooksQueue, String webhookDeliveries, String deadLetters, Retry dispatchRetry,
         Retry webhookRetry, Duration diskCheckPeriod) {
 
     /**

@@ -30,8 +30,6 @@ class EmbeddedBrokerTopology implements ArtemisConfigurationCustomizer {
         configuration.addQueueConfiguration(anycast(broker.failover()));
         configuration.addQueueConfiguration(anycast(broker.webhookDeliveries()));
         configuration.addQueueConfiguration(anycast(broker.deadLetters()));
-        configuration.addQueueConfiguration(QueueConfiguration.of(broker.timelineQueue())
-                .setAddress(broker.events()).setRoutingType(RoutingType.MULTICAST).setDurable(true));
         configuration.addQueueConfiguration(QueueConfiguration.of(broker.webhooksQueue())
                 .setAddress(broker.events()).setRoutingType(RoutingType.MULTICAST).setDurable(true));
 

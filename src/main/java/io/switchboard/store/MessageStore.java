@@ -88,13 +88,7 @@ public class MessageStore {
         if (exists(message.id())) {
             return new Acceptance(Acceptance.Outcome.ALREADY_RECORDED, message);
         }
-        Recorded holder = jdbc.sql("""
-                SELECT body, request_fingerprint FROM messages WHERE tenant_id = :tenant AND idempotency_key = :key
-                """)
-                .param("tenant", message.tenantId())
-                .param("key", message.idempotencyKey())
-                .query((rs, row) -> new Recorded(fromJson(rs.getString("body")), rs.getString("request_fingerprint")))
-                .single();
+        Recorded holder = recordedHolder(TenantKey.of(message)).orElseThrow();
         return holder.answer(submission);
     }
 
@@ -135,26 +129,29 @@ public class MessageStore {
         return outcomes;
     }
 
+    /**
+     * The recorded messages holding the batch's keys, one lookup by the unique index each: H2 answers a list of keys
+     * ({@code idempotency_key IN (…)}) by scanning every message of the tenant.
+     */
     private Map<TenantKey, Recorded> recordedHolders(List<Submission> submissions) {
-        Map<String, List<String>> keysByTenant = new HashMap<>();
+        Map<TenantKey, Recorded> holders = new HashMap<>();
         for (Submission submission : submissions) {
-            Message message = submission.message();
-            if (message.idempotencyKey() != null) {
-                keysByTenant.computeIfAbsent(message.tenantId(), tenant -> new ArrayList<>())
-                        .add(message.idempotencyKey());
+            TenantKey key = TenantKey.of(submission.message());
+            if (key != null && !holders.containsKey(key)) {
+                recordedHolder(key).ifPresent(holder -> holders.put(key, holder));
             }
         }
-        Map<TenantKey, Recorded> holders = new HashMap<>();
-        keysByTenant.forEach((tenant, keys) -> jdbc.sql("""
-                SELECT idempotency_key, body, request_fingerprint FROM messages
-                WHERE tenant_id = :tenant AND idempotency_key IN (:keys)
-                """)
-                .param("tenant", tenant)
-                .param("keys", keys)
-                .query((rs, row) -> holders.put(new TenantKey(tenant, rs.getString("idempotency_key")),
-                        new Recorded(fromJson(rs.getString("body")), rs.getString("request_fingerprint"))))
-                .list());
         return holders;
+    }
+
+    private Optional<Recorded> recordedHolder(TenantKey key) {
+        return jdbc.sql("""
+                SELECT body, request_fingerprint FROM messages WHERE tenant_id = :tenant AND idempotency_key = :key
+                """)
+                .param("tenant", key.tenant())
+                .param("key", key.key())
+                .query((rs, row) -> new Recorded(fromJson(rs.getString("body")), rs.getString("request_fingerprint")))
+                .optional();
     }
 
     private record TenantKey(String tenant, String key) {
@@ -263,7 +260,7 @@ public class MessageStore {
      * Claims leg {@code legNumber} for one claimant, such as the failover request that asks for it: the claimant that
      * first inserts the leg owns it, and gets it back on a retry; any other claimant gets null and must not send it.
      * The unique constraint on (message, leg number) decides between racing claimants. A failover leg (number 2 and
-     * up) is not claimed once an earlier leg was reported delivered: {@link #recordDelivery} takes the same row lock,
+     * up) is not claimed once an earlier leg was reported delivered: {@link #record} takes the same row lock,
      * so a delivery and a failover claim are ordered, and RCS that arrived first never gets a second leg.
      *
      * <p>A leg the claimant gets back is marked {@code DISPATCHING} before the carrier call. One that already was
@@ -369,11 +366,19 @@ public class MessageStore {
     }
 
     /**
-     * Notes on its leg that a carrier reported it delivered or read, before the callback is answered; other events
-     * change nothing here. The message's row lock orders it against a failover claim ({@link #claimLeg}).
+     * Records an event as it is published, in one transaction: a delivery or read the carrier reported is noted on its
+     * leg (the failover decision reads it there), and the event joins the message's timeline, moving the status
+     * forward if it is further along. The message's row lock orders a delivery against a failover claim
+     * ({@link #claimLeg}). An event whose {@link DeliveryEvent#dedupeKey()} is already in the timeline is a repeat
+     * and changes nothing.
      */
     @Transactional
-    public void recordDelivery(DeliveryEvent event) {
+    public void record(DeliveryEvent event) {
+        recordDelivery(event);
+        appendEvent(event);
+    }
+
+    private void recordDelivery(DeliveryEvent event) {
         boolean arrived = event.type() == EventType.DELIVERED || event.type() == EventType.READ;
         if (!arrived || event.carrier() == null || event.carrierMessageId() == null) {
             return;
@@ -498,16 +503,9 @@ public class MessageStore {
                 .update();
     }
 
-    /**
-     * Appends an event to the message's timeline and moves the status forward if the event is further along. An
-     * event whose {@link DeliveryEvent#dedupeKey()} is already in the timeline is a repeat and is ignored.
-     *
-     * @return true if the event was new
-     */
-    @Transactional
-    public boolean appendEvent(DeliveryEvent event) {
+    private void appendEvent(DeliveryEvent event) {
         if (!insertEvent(event)) {
-            return false;
+            return;
         }
         if (event.type().changesStatus()) {
             jdbc.sql("""
@@ -520,7 +518,6 @@ public class MessageStore {
                     .param("id", event.messageId())
                     .update();
         }
-        return true;
     }
 
     private static final String INSERT_EVENT = """

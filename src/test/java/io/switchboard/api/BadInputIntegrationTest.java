@@ -48,7 +48,7 @@ class BadInputIntegrationTest extends HubIntegrationTest {
     private static final long SEED = Long.getLong("switchboard.bad-input.seed", new Random().nextLong());
 
     private static final List<String> QUEUES = List.of("switchboard.outbound", "switchboard.failover",
-            "switchboard.ingress", "switchboard.timeline", "switchboard.webhooks", "switchboard.webhook.deliveries");
+            "switchboard.ingress", "switchboard.webhooks", "switchboard.webhook.deliveries");
     /** Queues that keep what they receive, so only their totals can be compared. */
     private static final List<String> PARKING_QUEUES = List.of("switchboard.dlq", "switchboard.ingress.invalid");
     private static final List<String> TABLES = List.of("messages", "message_legs", "message_events",

@@ -56,10 +56,9 @@ class DockerFilesTest {
                 .collect(Collectors.toMap(queue -> queue.getName().toString(), queue -> queue));
 
         assertThat(queues.keySet()).containsExactlyInAnyOrder(broker.ingress(), broker.ingressInvalid(),
-                broker.outbound(), broker.failover(), broker.timelineQueue(),
-                broker.webhooksQueue(), broker.webhookDeliveries(), broker.deadLetters());
-        assertThat(queues.get(broker.timelineQueue()).getAddress().toString()).isEqualTo(broker.events());
-        assertThat(queues.get(broker.timelineQueue()).getRoutingType()).isEqualTo(RoutingType.MULTICAST);
+                broker.outbound(), broker.failover(), broker.webhooksQueue(), broker.webhookDeliveries(),
+                broker.deadLetters());
+        assertThat(queues.get(broker.webhooksQueue()).getAddress().toString()).isEqualTo(broker.events());
         assertThat(queues.get(broker.webhooksQueue()).getRoutingType()).isEqualTo(RoutingType.MULTICAST);
         assertThat(queues.get(broker.outbound()).getRoutingType()).isEqualTo(RoutingType.ANYCAST);
     }

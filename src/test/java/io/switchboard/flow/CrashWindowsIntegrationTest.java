@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
@@ -43,15 +42,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * that throws once, as a hub killed at that moment would stop, so the broker redelivers the work. The redelivery must
  * act on the answer already recorded (events, time limit, failover) without calling the carrier again, and a leg whose
  * answer was lost is sent again and counted as in doubt; a JMS ingress message the intake cannot take now (a 503) stays
- * on its queue for a redelivery. Also: a timeline consumer slowed past the RCS time limit never makes a delivered
- * message fail over, and a request that waits for its answer is never answered by a timeout instead. Its own context,
- * since it rewires routes.
+ * on its queue for a redelivery. Also: a request that waits for its answer is never answered by a timeout instead. Its
+ * own context, since it rewires routes.
  */
 class CrashWindowsIntegrationTest extends HubIntegrationTest {
 
     /** A step name and the recipient whose message stops there once. */
     private static final Set<String> FAULTS = ConcurrentHashMap.newKeySet();
-    private static final AtomicLong TIMELINE_DELAY_MS = new AtomicLong();
 
     @Autowired
     private SandboxLedger sandbox;
@@ -79,8 +76,6 @@ class CrashWindowsIntegrationTest extends HubIntegrationTest {
                 }
             });
         });
-        AdviceWith.adviceWith(camel, "events-to-timeline", route -> route.weaveById("append-to-timeline").before()
-                .delay().method(TIMELINE_DELAY_MS, "get"));
         // the broker took the message, then the hub stopped before the intake's database transaction committed
         AdviceWith.adviceWith(camel, "enqueue-outbound", route -> route.weaveById("enqueue-outbound-send").after()
                 .process(exchange -> {
@@ -113,7 +108,6 @@ class CrashWindowsIntegrationTest extends HubIntegrationTest {
     @AfterEach
     void closeTheWindows() {
         FAULTS.clear();
-        TIMELINE_DELAY_MS.set(0);
     }
 
     private static void stopOnce(String step, Exchange exchange) {
@@ -253,27 +247,6 @@ class CrashWindowsIntegrationTest extends HubIntegrationTest {
         // the ledger holds what a carrier sent on: the repeated key was answered from the first send
         eventually().during(Duration.ofMillis(500)).until(() -> sendsTo("sandbox-v1", recipient) == 1);
         assertThat(inDoubtResends(messageId)).isEqualTo(1);
-    }
-
-    @Test
-    void shouldNotFailOverDeliveredRcsWhileTheTimelineLagsPastItsTimeLimit() {
-        // every event waits 3 s before the timeline records it; the message's time limit is 1 s
-        TIMELINE_DELAY_MS.set(3_000);
-        long decided = messagesAcknowledged("switchboard.failover");
-        String recipient = "+15550612604";
-        ObjectNode request = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
-        request.put("to", recipient);
-        request.put("ttl", "1s");
-        HubClient.Response accepted = hub().postJson("/v1/messages", request, "Authorization", V1_KEY);
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-        String messageId = accepted.json().path("message_id").asText();
-
-        eventually().atMost(Duration.ofSeconds(40))
-                .until(() -> timeline(messageId), List.of("queued", "sent", "delivered", "read")::equals);
-        // the time limit came due long before and was decided
-        assertThat(messagesAcknowledged("switchboard.failover")).isGreaterThan(decided);
-        assertThat(sendsTo("sandbox-channels", recipient)).isZero();
-        assertThat(timeline(messageId)).doesNotContain("failover");
     }
 
     @Test

@@ -58,7 +58,7 @@ class OperationsIntegrationTest extends HubIntegrationTest {
         }
         assertThat(camel.getRoutes()).extracting(Route::getRouteId).contains("v1-send-message", "accept-message",
                 "dispatch", "carrier-v5", "v5-callback", "carrier-v1", "v1-callback", "carrier-pinnacle",
-                "pinnacle-callback", "carrier-channels", "channels-callback", "publish-event", "events-to-timeline",
+                "pinnacle-callback", "carrier-channels", "channels-callback", "publish-event", "broadcast-event",
                 "webhook-fan-out", "webhook-delivery", "v1-create-webhook", "v1-get-message");
     }
 

@@ -70,7 +70,7 @@ class StandaloneArtemisProdStackIT {
                 .isEqualTo(99);
         assertThat((Object[]) broker.managementAttribute(ResourceNames.BROKER, "queueNames"))
                 .contains("switchboard.outbound", "switchboard.failover",
-                "switchboard.timeline", "switchboard.webhooks", "switchboard.webhook.deliveries", "switchboard.dlq");
+                "switchboard.webhooks", "switchboard.webhook.deliveries", "switchboard.dlq");
     }
 
     private static Connection connect() throws JMSException {
