@@ -17,20 +17,29 @@ final class JvmMeter {
 
     /** One reading; {@link #since} turns two into what happened between them. */
     record Reading(long nanos, long cpuMillis, long rssBytes, long threadsStarted, long liveThreads,
-            long compilations) {
+            long compilations, double compilingSeconds) {
 
         Usage since(Reading before) {
             return new Usage((nanos - before.nanos) / 1e9, cpuMillis - before.cpuMillis, rssBytes,
-                    threadsStarted - before.threadsStarted, liveThreads, compilations - before.compilations);
+                    threadsStarted - before.threadsStarted, liveThreads, compilations - before.compilations,
+                    compilingSeconds - before.compilingSeconds);
         }
     }
 
-    /** Between two readings: CPU used, threads started and methods compiled; memory and live threads at the end. */
+    /**
+     * Between two readings: CPU used, threads started, methods compiled and the time the JIT spent compiling them;
+     * memory and live threads at the end.
+     */
     record Usage(double seconds, long cpuMillis, long rssBytes, long threadsStarted, long liveThreads,
-            long compilations) {
+            long compilations, double compilingSeconds) {
 
         double cores() {
             return cpuMillis / 1_000.0 / seconds;
+        }
+
+        /** The JIT's share of the cores: compiling time over the window, as the JVM's own counter sums it. */
+        double compilingCores() {
+            return compilingSeconds / seconds;
         }
     }
 
@@ -46,7 +55,9 @@ final class JvmMeter {
         Map<String, Long> counters = perfCounters();
         return new Reading(System.nanoTime(), cpuMillis(), statusValue("VmRSS") * 1024,
                 counters.getOrDefault("java.threads.started", -1L), statusValue("Threads"),
-                counters.getOrDefault("sun.ci.totalCompiles", -1L));
+                counters.getOrDefault("sun.ci.totalCompiles", -1L),
+                counters.getOrDefault("sun.ci.totalTime", 0L) / (double) counters.getOrDefault("sun.os.hrt.frequency",
+                        1_000_000_000L));
     }
 
     private long cpuMillis() {

@@ -26,12 +26,15 @@ record Results(String finishedAt, long runSeconds, String machine, Settings sett
         }
     }
 
-    /** The hub's JVM over a measurement: threads it started, methods it compiled, its resident memory at the end. */
-    record HubJvm(long threadsStarted, long compilations, long rssMb, long liveThreads) {
+    /**
+     * The hub's JVM over a measurement: threads it started, methods it compiled and the cores its JIT took doing so
+     * (a settled JIT compiles next to nothing), its resident memory at the end.
+     */
+    record HubJvm(long threadsStarted, long compilations, double compilingCores, long rssMb, long liveThreads) {
 
         static HubJvm of(JvmMeter.Usage usage) {
-            return new HubJvm(usage.threadsStarted(), usage.compilations(), usage.rssBytes() / 1_048_576,
-                    usage.liveThreads());
+            return new HubJvm(usage.threadsStarted(), usage.compilations(), usage.compilingCores(),
+                    usage.rssBytes() / 1_048_576, usage.liveThreads());
         }
     }
 
@@ -102,8 +105,8 @@ record Results(String finishedAt, long runSeconds, String machine, Settings sett
         table.append("Finished ").append(finishedAt).append(" on ").append(machine).append("; hub started in ")
                 .append(fmt(hubStartupSeconds)).append(" s, idle RSS ").append(hubIdleRssMb).append(" MB.\n\n");
         table.append("| path | per second | ÷ HTTP ceiling | ÷ raw broker | p50 / p99 / p99.9 ms | hub CPU ms per "
-                + "message (cores) | carriers CPU ms (cores) | load CPU ms (cores) | hub compilations, threads "
-                + "started, RSS MB |\n|---|---|---|---|---|---|---|---|---|\n");
+                + "message (cores) | carriers CPU ms (cores) | load CPU ms (cores) | " + JVM_COLUMN
+                + " |\n|---|---|---|---|---|---|---|---|---|\n");
         table.append("| raw broker: persistent, 1 producer and 1 consumer | ").append(fmt(broker))
                 .append(" | | 1 | | | | | |\n");
         for (PathResult path : allOut) {
@@ -114,7 +117,7 @@ record Results(String finishedAt, long runSeconds, String machine, Settings sett
                     .append(jvm(path.hubJvm())).append(" |\n");
         }
         table.append("\n| v1 accept, offered per second | achieved | p50 / p90 / p99 / p99.9 / max ms | not 2xx "
-                + "| hub CPU ms per message (cores) | hub compilations, threads started, RSS MB |\n"
+                + "| hub CPU ms per message (cores) | " + JVM_COLUMN + " |\n"
                 + "|---|---|---|---|---|---|\n");
         for (RatePoint point : acceptAtRates) {
             table.append("| ").append(point.offered()).append(" | ").append(fmt(point.achievedPerSecond()))
@@ -127,7 +130,8 @@ record Results(String finishedAt, long runSeconds, String machine, Settings sett
         }
         table.append("\n| end to end, offered per second | accepted | webhooks | sustained | queue growth per s "
                 + "(fastest) | max depth | drained in s | accept p99 ms | hub CPU ms per message (cores) | "
-                + "carriers CPU ms (cores) | load CPU ms (cores) |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "carriers CPU ms (cores) | load CPU ms (cores) | " + JVM_COLUMN
+                + " |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (EndToEndPoint point : endToEnd) {
             table.append("| ").append(point.offered()).append(" | ").append(fmt(point.acceptedPerSecond()))
                     .append(" | ").append(fmt(point.webhooksPerSecond())).append(" | ")
@@ -136,7 +140,7 @@ record Results(String finishedAt, long runSeconds, String machine, Settings sett
                     .append(") | ").append(point.maxQueueDepth()).append(" | ").append(fmt(point.drainSeconds()))
                     .append(" | ").append(fmt(point.acceptLatencyMs().p99())).append(" | ").append(cpu(point.hub()))
                     .append(" | ").append(cpu(point.carriers())).append(" | ").append(cpu(point.load()))
-                    .append(" |\n");
+                    .append(" | ").append(jvm(point.hubJvm())).append(" |\n");
         }
         return table.toString();
     }
@@ -149,8 +153,11 @@ record Results(String finishedAt, long runSeconds, String machine, Settings sett
         return fmt(cpu.msPerMessage()) + " (" + fmt(cpu.cores()) + ")";
     }
 
+    private static final String JVM_COLUMN = "hub compilations (JIT cores), threads started, RSS MB";
+
     private static String jvm(HubJvm jvm) {
-        return jvm.compilations() + ", " + jvm.threadsStarted() + ", " + jvm.rssMb();
+        return jvm.compilations() + " (" + fmt(jvm.compilingCores()) + "), " + jvm.threadsStarted() + ", "
+                + jvm.rssMb();
     }
 
     private static String failures(Map<Integer, Long> statuses) {
