@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class TargetGuard {
 
+    private static final Pattern DOTTED_QUAD = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}");
+    /** What URL parsers read as an IPv4 address besides the dotted quad: decimal, octal or hex parts. */
+    private static final Pattern NUMERIC_HOST = Pattern.compile("[0-9.]+|0x[0-9a-f.x]*");
+
     private final boolean allowLoopback;
 
     public TargetGuard(@Value("${switchboard.security.allow-loopback-targets:false}") boolean allowLoopback) {
@@ -25,19 +30,31 @@ public class TargetGuard {
 
     /**
      * Why the hub may not hand on a URL that others fetch (media a carrier downloads), or null if it may: an http(s)
-     * URL whose host, when this hub can resolve it, resolves only to public addresses. A host that does not resolve
-     * here passes: whoever fetches the URL resolves it in its own network, and refusing it would turn a passing DNS
-     * failure into a refused message.
+     * URL whose host is not an internal address written out (an IP literal) or a name that means this machine
+     * ({@code localhost}). Other names are not looked up: the hub never fetches media, the carrier that does resolves
+     * the name in its own network, and a lookup here would hold the client's request for a DNS round trip (seconds,
+     * when DNS is slow) on the accept path. Numeric hosts in any form but the dotted quad ({@code 2130706433},
+     * {@code 0x7f.1}), which some fetchers read as addresses, are refused.
      */
     public String mediaRefusal(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             return "must be an absolute http or https URL";
         }
+        String host = url.getHost().toLowerCase(Locale.ROOT);
+        host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        if (host.equals("localhost") || host.endsWith(".localhost")) {
+            return allowLoopback ? null : "points at a loopback address";
+        }
+        boolean ipv6 = host.startsWith("[");
+        if (!ipv6 && !DOTTED_QUAD.matcher(host).matches()) {
+            return NUMERIC_HOST.matcher(host).matches() ? "must give an IP address as four decimal numbers" : null;
+        }
         try {
-            return firstRefusal(InetAddress.getAllByName(url.getHost()));
+            // a literal: InetAddress parses it without a lookup
+            return refusal(InetAddress.getByName(host));
         } catch (UnknownHostException e) {
-            return null;
+            return "has a host that is not a valid IP address";
         }
     }
 

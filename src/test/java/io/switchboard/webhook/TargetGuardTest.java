@@ -59,4 +59,11 @@ class TargetGuardTest {
         assertThat(strict.mediaRefusal(URI.create("http://[::ffff:10.0.0.1]/media.jpg"))).contains("internal");
         assertThat(strict.mediaRefusal(URI.create("http://127.0.0.1:8080/media.jpg"))).contains("loopback");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://2130706433/a.jpg", "https://0x7f.1/a.jpg", "https://017700000001/a.jpg",
+        "https://LOCALHOST./a.jpg", "https://media.localhost/a.jpg", "https://[::1]/a.jpg", "https://127.1.2.3/a.jpg"})
+    void shouldRefuseMediaOnThisMachineHoweverTheAddressIsWritten(String url) {
+        assertThat(strict.mediaRefusal(URI.create(url))).isNotNull();
+    }
 }
