@@ -2,6 +2,7 @@ package io.switchboard.events;
 
 import io.switchboard.carrier.CarrierConnector;
 import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.Envelope;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Ids;
 import io.switchboard.model.Message;
@@ -28,13 +29,12 @@ public class DeliveryEvents {
      * leg before the call, so no report of the carrier's about the leg can predate it.
      */
     public DeliveryEvent sent(Leg leg, Instant handedAt) {
-        return new DeliveryEvent(Ids.eventId(), EventType.SENT, handedAt, leg.messageId(), leg.tenantId(),
-                leg.carrierId(), leg.carrierMessageId(), leg.channel(), null);
+        return leg.event(EventType.SENT, handedAt, leg.carrierMessageId(), null);
     }
 
     /** The carrier refused the leg for good. */
     public DeliveryEvent failed(Leg leg, String reason) {
-        return event(EventType.FAILED, leg, reason);
+        return leg.event(EventType.FAILED, clock.instant(), leg.carrierMessageId(), reason);
     }
 
     /**
@@ -44,24 +44,21 @@ public class DeliveryEvents {
     public DeliveryEvent attemptsSpent(String messageId, String reason) {
         return messageId == null ? null : store.findMessage(messageId).map(message -> new DeliveryEvent(Ids.eventId(),
                 EventType.FAILED, clock.instant(), message.id(), message.tenantId(), null, null, message.channel(),
-                "retries exhausted, moved to the dead-letter queue: " + reason)).orElse(null);
+                "retries exhausted, moved to the dead-letter queue: " + reason, Envelope.of(message))).orElse(null);
     }
 
     /** The hub cannot send the message: no carrier serves its channel. */
     public DeliveryEvent noCarrier(Message message) {
         return new DeliveryEvent(Ids.eventId(), EventType.FAILED, clock.instant(), message.id(), message.tenantId(),
-                null, null, message.channel(), "no carrier is configured for " + message.channel());
+                null, null, message.channel(), "no carrier is configured for " + message.channel(),
+                Envelope.of(message));
     }
 
     /** The routing rules picked a carrier that cannot carry the message's channel, and no leg fits it. */
     public DeliveryEvent cannotCarry(Message message, CarrierConnector carrier) {
         return new DeliveryEvent(Ids.eventId(), EventType.FAILED, clock.instant(), message.id(), message.tenantId(),
                 carrier.id(), null, message.channel(), "carrier " + carrier.id() + " (" + carrier.dialect().id()
-                        + ") does not carry " + message.channel() + " and the message has no leg it carries");
-    }
-
-    private DeliveryEvent event(EventType type, Leg leg, String reason) {
-        return new DeliveryEvent(Ids.eventId(), type, clock.instant(), leg.messageId(), leg.tenantId(),
-                leg.carrierId(), leg.carrierMessageId(), leg.channel(), reason);
+                        + ") does not carry " + message.channel() + " and the message has no leg it carries",
+                Envelope.of(message));
     }
 }

@@ -6,6 +6,7 @@ import io.switchboard.carrier.CarrierOutcome;
 import io.switchboard.carrier.Carriers;
 import io.switchboard.model.Channel;
 import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.Envelope;
 import io.switchboard.model.EventType;
 import io.switchboard.model.FailoverPlan;
 import io.switchboard.model.Ids;
@@ -173,7 +174,8 @@ public class Failovers {
     private DeliveryEvent event(EventType type, FailoverRequest request, Message message, String reason) {
         boolean fromCarrier = type != EventType.FAILOVER;
         return new DeliveryEvent(Ids.eventId(), type, clock.instant(), message.id(), message.tenantId(),
-                request.carrierId(), fromCarrier ? request.carrierMessageId() : null, Channel.RCS, reason);
+                request.carrierId(), fromCarrier ? request.carrierMessageId() : null, Channel.RCS, reason,
+                Envelope.of(message));
     }
 
     /**

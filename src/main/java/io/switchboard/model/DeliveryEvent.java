@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param channel          the channel of the leg the event is about
  * @param reason           why, for failures and failovers, at most {@value Reasons#MAX_LENGTH} characters (a longer
  *                         carrier text is cut); null otherwise
+ * @param envelope         the message's sender, recipient and requested channel, for webhooks; null in an event
+ *                         published before events carried it
  */
 public record DeliveryEvent(
         String id,
@@ -25,7 +27,8 @@ public record DeliveryEvent(
         String carrier,
         String carrierMessageId,
         Channel channel,
-        String reason) {
+        String reason,
+        Envelope envelope) {
 
     public DeliveryEvent {
         reason = Reasons.bounded(reason);

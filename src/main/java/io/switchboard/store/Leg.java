@@ -1,7 +1,12 @@
 package io.switchboard.store;
 
 import io.switchboard.model.Channel;
+import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.Envelope;
+import io.switchboard.model.EventType;
+import io.switchboard.model.Ids;
 import io.switchboard.routing.RoutingRules;
+import java.time.Instant;
 
 /**
  * One carrier send of a message. Its id is the key for carrier idempotency, broker duplicate detection and the
@@ -12,12 +17,20 @@ import io.switchboard.routing.RoutingRules;
  * @param route            what the routing rules decided for the message when dispatch claimed its first leg: the
  *                         failover, its time limit and chain follow this decision, whatever the rules say later; null
  *                         for a leg claimed before the hub recorded decisions
+ * @param envelope         the message's own sender, recipient and channel (a failover leg's own channel is
+ *                         {@code channel}), which the leg's events carry
  */
 public record Leg(String legId, String messageId, String tenantId, int legNumber, Channel channel, String carrierId,
-        String carrierMessageId, LegStatus status, String reason, RoutingRules.Route route) {
+        String carrierMessageId, LegStatus status, String reason, RoutingRules.Route route, Envelope envelope) {
 
     public static String idOf(String messageId, int legNumber) {
         return messageId + "-" + legNumber;
+    }
+
+    /** An event about this leg, as its carrier reported it or the hub saw it. */
+    public DeliveryEvent event(EventType type, Instant occurredAt, String reportedCarrierMessageId, String why) {
+        return new DeliveryEvent(Ids.eventId(), type, occurredAt, messageId, tenantId, carrierId,
+                reportedCarrierMessageId, channel, why, envelope);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.switchboard.api.NotFoundException;
 import io.switchboard.model.Channel;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.Dialect;
+import io.switchboard.model.Envelope;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Ids;
 import io.switchboard.model.Message;
@@ -51,7 +52,8 @@ public class MessageStore {
 
     private static final String LEG_QUERY = """
             SELECT l.leg_id, l.message_id, m.tenant_id, l.leg_number, l.channel, l.carrier_id,
-                   l.carrier_message_id, l.status, l.reason, l.route
+                   l.carrier_message_id, l.status, l.reason, l.route, m.sender, m.recipient,
+                   m.channel AS message_channel
             FROM message_legs l JOIN messages m ON m.id = l.message_id
             """;
 
@@ -187,7 +189,7 @@ public class MessageStore {
 
     private static DeliveryEvent queued(Message message) {
         return new DeliveryEvent(Ids.eventId(), EventType.QUEUED, message.createdAt(), message.id(),
-                message.tenantId(), null, null, message.channel(), null);
+                message.tenantId(), null, null, message.channel(), null, Envelope.of(message));
     }
 
     private record Recorded(Message message, String fingerprint) {
@@ -275,7 +277,8 @@ public class MessageStore {
     @Transactional
     public Leg claimLeg(Message message, int legNumber, Channel channel, String carrierId, String claimant,
             RoutingRules.Route route) {
-        if (EventType.REVOKED.statusWord().equals(lockedStatus(message.id()))) {
+        Locked locked = lock(message.id());
+        if (locked == null || EventType.REVOKED.statusWord().equals(locked.status())) {
             return null;
         }
         String legId = Leg.idOf(message.id(), legNumber);
@@ -306,7 +309,7 @@ public class MessageStore {
             return ownedBy(legId, claimant) ? resumed(findLeg(legId).orElseThrow()) : null;
         }
         return new Leg(legId, message.id(), message.tenantId(), legNumber, channel, carrierId, null,
-                Leg.LegStatus.DISPATCHING, null, route);
+                Leg.LegStatus.DISPATCHING, null, route, locked.envelope());
     }
 
     private Leg resumed(Leg leg) {
@@ -383,7 +386,7 @@ public class MessageStore {
         if (!arrived || event.carrier() == null || event.carrierMessageId() == null) {
             return;
         }
-        lockedStatus(event.messageId());
+        lock(event.messageId());
         jdbc.sql("""
                 UPDATE message_legs SET delivered_at = :at
                 WHERE carrier_id = :carrier AND carrier_message_id = :carrierMessageId AND delivered_at IS NULL
@@ -404,14 +407,15 @@ public class MessageStore {
     public DeliveryEvent revoke(String tenantId, String messageId) {
         MessageView view = findView(tenantId, messageId)
                 .orElseThrow(() -> new NotFoundException("No message " + messageId + " was found."));
-        boolean waiting = EventType.QUEUED.statusWord().equals(lockedStatus(messageId))
+        Locked locked = lock(messageId);
+        boolean waiting = locked != null && EventType.QUEUED.statusWord().equals(locked.status())
                 && jdbc.sql("SELECT COUNT(*) FROM message_legs WHERE message_id = :id").param("id", messageId)
                         .query(Integer.class).single() == 0;
         if (!waiting) {
             throw new NotFoundException("Message " + messageId + " is no longer queued and cannot be revoked.");
         }
         DeliveryEvent revoked = new DeliveryEvent(Ids.eventId(), EventType.REVOKED, clock.instant(), messageId,
-                tenantId, null, null, view.channel(), "revoked by the client");
+                tenantId, null, null, view.channel(), "revoked by the client", locked.envelope());
         appendEvent(revoked);
         return revoked;
     }
@@ -433,13 +437,17 @@ public class MessageStore {
                 .update();
     }
 
-    /** The message's status, with its row locked until the transaction ends; null for an unknown message. */
-    private String lockedStatus(String messageId) {
-        return jdbc.sql("SELECT status FROM messages WHERE id = :id FOR UPDATE")
+    /** The message's status and envelope, with its row locked until the transaction ends; null for an unknown one. */
+    private Locked lock(String messageId) {
+        return jdbc.sql("SELECT status, sender, recipient, channel FROM messages WHERE id = :id FOR UPDATE")
                 .param("id", messageId)
-                .query(String.class)
+                .query((rs, row) -> new Locked(rs.getString("status"), new Envelope(rs.getString("sender"),
+                        rs.getString("recipient"), Channel.valueOf(rs.getString("channel")))))
                 .optional()
                 .orElse(null);
+    }
+
+    private record Locked(String status, Envelope envelope) {
     }
 
     public Optional<Leg> findLeg(String legId) {
@@ -463,7 +471,9 @@ public class MessageStore {
         return new Leg(rs.getString("leg_id"), rs.getString("message_id"), rs.getString("tenant_id"),
                 rs.getInt("leg_number"), Channel.valueOf(rs.getString("channel")), rs.getString("carrier_id"),
                 rs.getString("carrier_message_id"), Leg.LegStatus.valueOf(rs.getString("status")),
-                rs.getString("reason"), route == null ? null : fromJson(route, RoutingRules.Route.class));
+                rs.getString("reason"), route == null ? null : fromJson(route, RoutingRules.Route.class),
+                new Envelope(rs.getString("sender"), rs.getString("recipient"),
+                        Channel.valueOf(rs.getString("message_channel"))));
     }
 
     /** Stores the carrier's id for the leg; from now on the leg counts as sent. */
@@ -486,7 +496,7 @@ public class MessageStore {
 
     private static Leg withStatus(Leg leg, Leg.LegStatus status, String carrierMessageId, String reason) {
         return new Leg(leg.legId(), leg.messageId(), leg.tenantId(), leg.legNumber(), leg.channel(), leg.carrierId(),
-                carrierMessageId, status, reason, leg.route());
+                carrierMessageId, status, reason, leg.route(), leg.envelope());
     }
 
     private void updateLeg(String legId, Leg.LegStatus status, String carrierMessageId, String reason) {

@@ -1,7 +1,7 @@
 package io.switchboard.webhook;
 
 import io.switchboard.model.DeliveryEvent;
-import io.switchboard.model.Message;
+import io.switchboard.model.Envelope;
 import io.switchboard.store.MessageStore;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -27,11 +27,16 @@ public class WebhookFanOut {
         if (wanting.isEmpty()) {
             return List.of();
         }
-        Message message = store.findMessage(event.messageId()).orElseThrow(
-                () -> new IllegalStateException("Event " + event.id() + " names unknown message " + event.messageId()));
-        String v1Payload = payloads.v1(event, message);
+        String v1Payload = payloads.v1(event, envelope(event));
         return wanting.stream()
                 .map(subscription -> WebhookDelivery.of(subscription.id(), event.id(), v1Payload))
                 .toList();
+    }
+
+    /** The event's envelope; the message's own for an event published before events carried one. */
+    private Envelope envelope(DeliveryEvent event) {
+        return event.envelope() != null ? event.envelope() : store.findMessage(event.messageId()).map(Envelope::of)
+                .orElseThrow(() -> new IllegalStateException("Event " + event.id() + " names unknown message "
+                        + event.messageId()));
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
-import io.switchboard.model.Message;
+import io.switchboard.model.Envelope;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
@@ -24,14 +24,14 @@ public class WebhookPayloads {
         this.mapper = mapper;
     }
 
-    public String v1(DeliveryEvent event, Message message) {
+    public String v1(DeliveryEvent event, Envelope envelope) {
         EventType type = event.type();
         Instant at = event.occurredAt();
         V1EventData data = new V1EventData(
                 event.messageId(),
-                message.sender(),
-                message.recipient(),
-                message.channel().name(),
+                envelope.sender(),
+                envelope.recipient(),
+                envelope.channel().name(),
                 type.statusWord(),
                 type == EventType.SENT ? at : null,
                 type == EventType.DELIVERED ? at : null,

@@ -78,7 +78,7 @@ class ConsumerTransactionIntegrationTest extends HubIntegrationTest {
         String tenantId = jdbc.sql("SELECT tenant_id FROM messages WHERE id = :id").param("id", messageId)
                 .query(String.class).single();
         DeliveryEvent read = new DeliveryEvent(Ids.eventId(), EventType.READ, Instant.now(), messageId, tenantId,
-                "sandbox-v5", "cm_" + messageId, Channel.RCS, null);
+                "sandbox-v5", "cm_" + messageId, Channel.RCS, null, null);
         String seededDelivery = mapper.writeValueAsString(Map.of("id", "seeded", "subscriptionId", "wh_deleted",
                 "webhookId", read.id(), "payload", "{}"));
         String event = mapper.writeValueAsString(read);

@@ -135,7 +135,7 @@ class V1CarrierIntegrationTest extends HubIntegrationTest {
         tree.put("createdAt", "2026-11-22T10:00:00Z");
         Message message = Fixtures.MAPPER.convertValue(tree, Message.class);
         Leg leg = new Leg(Leg.idOf(message.id(), 1), message.id(), "demo", 1, Channel.RCS, CARRIER, null,
-                Leg.LegStatus.DISPATCHING, null, null);
+                Leg.LegStatus.DISPATCHING, null, null, null);
         CarrierConnector carrier = carriers.byId(CARRIER);
 
         CarrierOutcome first = send(message, carrier, leg);

@@ -6,23 +6,36 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.standardwebhooks.Webhook;
+import io.switchboard.model.Channel;
+import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.Envelope;
+import io.switchboard.model.EventType;
+import io.switchboard.model.Ids;
 import io.switchboard.sandbox.SandboxLedger;
 import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
 import io.switchboard.testing.WebhookReceiver;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.TextMessage;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.apache.activemq.artemis.jms.client.ActiveMQTopic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jms.core.JmsTemplate;
 
 /** The foundation's whole flow: POST /v1/messages to a signed webhook, through the broker and the v5 sandbox. */
 class V1ToWebhookFlowIntegrationTest extends HubIntegrationTest {
 
     @Autowired
     private SandboxLedger sandbox;
+
+    @Autowired
+    private ConnectionFactory connectionFactory;
 
     private WebhookReceiver receiver;
     private String secret;
@@ -120,6 +133,28 @@ class V1ToWebhookFlowIntegrationTest extends HubIntegrationTest {
             assertThat(ofEvent).allSatisfy(attempt -> assertThatCode(() -> new Webhook(secret)
                     .verify(attempt.body(), attempt.headers())).doesNotThrowAnyException());
         }
+    }
+
+    @Test
+    void shouldRenderAWebhookFromTheEventAloneWithoutReadingTheMessageBack() throws Exception {
+        // published as dispatch and callbacks publish, for a message the store does not hold: the event is all there is
+        String messageId = Ids.messageId();
+        DeliveryEvent event = new DeliveryEvent(Ids.eventId(), EventType.DELIVERED, Instant.now(), messageId, "demo",
+                "sandbox-v5", "carrier-" + messageId, Channel.RCS, null,
+                new Envelope("ag_from_the_event", "+4917600000099", Channel.RCS));
+
+        String json = Fixtures.MAPPER.writeValueAsString(event);
+        new JmsTemplate(connectionFactory).send(new ActiveMQTopic("switchboard.events"), session -> {
+            TextMessage message = session.createTextMessage(json);
+            message.setStringProperty("JMSXGroupID", messageId);
+            return message;
+        });
+
+        eventually().until(() -> receiver.about(messageId, "message.delivered").size() == 1);
+        JsonNode data = receiver.about(messageId, "message.delivered").get(0).json().path("data");
+        assertThat(data.path("agent_id").asText()).isEqualTo("ag_from_the_event");
+        assertThat(data.path("to").asText()).isEqualTo("+4917600000099");
+        assertThat(data.path("channel").asText()).isEqualTo("RCS");
     }
 
     private static boolean isInternal(String header) {

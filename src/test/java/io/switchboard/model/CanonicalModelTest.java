@@ -102,7 +102,7 @@ class CanonicalModelTest {
     @Test
     void shouldRoundTripDeliveryEventsUnderTheirWireNames() throws Exception {
         DeliveryEvent event = new DeliveryEvent(Ids.eventId(), EventType.DELIVERED, Instant.parse("2026-01-01T00:00:00Z"),
-                Ids.messageId(), "demo", "sandbox-v5", "guid-1", Channel.RCS, null);
+                Ids.messageId(), "demo", "sandbox-v5", "guid-1", Channel.RCS, null, null);
 
         JsonNode tree = Fixtures.toTree(event);
         assertThat(tree.path("type").asText()).isEqualTo("message.delivered");

@@ -30,7 +30,7 @@ class ReasonsTest {
     @Test
     void shouldBoundEveryEventsReason() {
         DeliveryEvent event = new DeliveryEvent("evt_1", EventType.FAILED, null, "msg_1", "demo", "c", null,
-                Channel.RCS, "y".repeat(5000));
+                Channel.RCS, "y".repeat(5000), null);
 
         assertThat(event.reason()).hasSize(Reasons.MAX_LENGTH);
     }

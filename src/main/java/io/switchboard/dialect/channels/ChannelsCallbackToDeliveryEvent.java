@@ -61,8 +61,7 @@ public class ChannelsCallbackToDeliveryEvent extends CarrierCallbackReader {
         Instant occurredAt = TIME_FIELDS.stream().map(field -> instant(resource.path(field).asText("")))
                 .flatMap(Optional::stream).findFirst().orElseGet(clock::instant);
         String reason = type == EventType.FAILED || type == EventType.EXPIRED ? reason(resource) : null;
-        return Optional.of(new DeliveryEvent(Ids.eventId(), type, occurredAt, leg.messageId(), leg.tenantId(),
-                leg.carrierId(), carrierMessageId, leg.channel(), reason));
+        return Optional.of(leg.event(type, occurredAt, carrierMessageId, reason));
     }
 
     /** The carrier's reason; the status word when it gave none, so a failure always says something. */

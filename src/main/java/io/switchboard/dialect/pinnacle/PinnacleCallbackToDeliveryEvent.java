@@ -75,8 +75,7 @@ public class PinnacleCallbackToDeliveryEvent extends CarrierCallbackReader {
         };
         Instant occurredAt = at.flatMap(time -> PinnacleTimes.instant(time, ZoneOffset.UTC))
                 .orElseGet(clock::instant);
-        return Optional.of(new DeliveryEvent(Ids.eventId(), type, occurredAt, leg.messageId(), leg.tenantId(),
-                leg.carrierId(), messageId(callback).orElse(leg.carrierMessageId()), leg.channel(),
+        return Optional.of(leg.event(type, occurredAt, messageId(callback).orElse(leg.carrierMessageId()),
                 reason(callback, type, status.get())));
     }
 

@@ -78,8 +78,7 @@ public class V1CallbackToDeliveryEvent extends CarrierCallbackReader {
             reason = REASON_FIELDS.stream().map(name -> text(data, name)).flatMap(Optional::stream).findFirst()
                     .orElse(null);
         }
-        return Optional.of(new DeliveryEvent(Ids.eventId(), type, occurredAt, leg.messageId(), leg.tenantId(),
-                leg.carrierId(), messageId(callback).orElse(leg.carrierMessageId()), leg.channel(), reason));
+        return Optional.of(leg.event(type, occurredAt, messageId(callback).orElse(leg.carrierMessageId()), reason));
     }
 
     /**

@@ -81,8 +81,7 @@ public class V5CallbackToDeliveryEvent extends CarrierCallbackReader {
                 : type.get() == EventType.FAILOVER
                         ? carrierFailover(first(callback, List.of("messageType", "channel")))
                         : null;
-        return Optional.of(new DeliveryEvent(Ids.eventId(), type.get(), occurredAt, leg.messageId(), leg.tenantId(),
-                leg.carrierId(), carrierMessageId, leg.channel(), reason));
+        return Optional.of(leg.event(type.get(), occurredAt, carrierMessageId, reason));
     }
 
     private static Optional<String> first(JsonNode callback, List<String> names) {

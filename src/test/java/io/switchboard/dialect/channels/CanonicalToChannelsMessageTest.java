@@ -86,7 +86,7 @@ class CanonicalToChannelsMessageTest {
 
             Exchange exchange = new DefaultExchange(camel);
             exchange.setVariable(Variables.LEG, new Leg(LEG_ID, MESSAGE_ID, "demo", 1, Channel.SMS,
-                    "sandbox-channels", null, Leg.LegStatus.DISPATCHING, null, null));
+                    "sandbox-channels", null, Leg.LegStatus.DISPATCHING, null, null, null));
             exchange.getMessage().setBody(canonical("sms.json"));
             transformer.transform(exchange.getMessage(), new DataType("canonical:message"),
                     new DataType("channels:message"));

@@ -20,7 +20,7 @@ class ChannelsCallbackToDeliveryEventTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final Leg LEG = new Leg("msg_a-1", "msg_a", "demo", 1, Channel.MMS, "sandbox-channels", "m-1",
-            Leg.LegStatus.ACCEPTED, null, null);
+            Leg.LegStatus.ACCEPTED, null, null, null);
 
     private final ChannelsCallbackToDeliveryEvent transformer =
             new ChannelsCallbackToDeliveryEvent(Clock.fixed(NOW, ZoneOffset.UTC));

@@ -38,7 +38,7 @@ class ChannelsNotificationsTest {
     private static final CarrierConnector US = carrier("channels-us", "ch-us", "us-signing-key");
     private static final CarrierConnector EU = carrier("channels-eu", "ch-eu", "eu-signing-key");
     private static final Leg LEG = new Leg("msg_a-1", "msg_a", "demo", 1, Channel.SMS, "channels-us", "m-1",
-            Leg.LegStatus.ACCEPTED, null, null);
+            Leg.LegStatus.ACCEPTED, null, null, null);
 
     private final Carriers carriers = mock(Carriers.class);
     private final CallbackLegs legs = mock(CallbackLegs.class);

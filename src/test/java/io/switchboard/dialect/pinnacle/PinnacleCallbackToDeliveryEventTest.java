@@ -20,7 +20,7 @@ class PinnacleCallbackToDeliveryEventTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:09Z");
     private static final Leg LEG = new Leg("msg_a-1", "msg_a", "demo", 1, Channel.RCS, "sandbox-pinnacle",
-            "msg_123", Leg.LegStatus.ACCEPTED, null, null);
+            "msg_123", Leg.LegStatus.ACCEPTED, null, null, null);
 
     private final PinnacleCallbackToDeliveryEvent reader =
             new PinnacleCallbackToDeliveryEvent(Clock.fixed(NOW, ZoneOffset.UTC));

@@ -21,7 +21,7 @@ class V1CallbackToDeliveryEventTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final Leg LEG = new Leg("msg_a-1", "msg_a", "demo", 1, Channel.SMS, "sandbox-v1", "msg_stored",
-            Leg.LegStatus.ACCEPTED, null, null);
+            Leg.LegStatus.ACCEPTED, null, null, null);
 
     private final V1CallbackToDeliveryEvent transformer =
             new V1CallbackToDeliveryEvent(Clock.fixed(NOW, ZoneOffset.UTC));

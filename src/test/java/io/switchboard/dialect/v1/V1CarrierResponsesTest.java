@@ -20,7 +20,7 @@ class V1CarrierResponsesTest {
 
     private static Leg leg(String messageId, int number) {
         return new Leg(Leg.idOf(messageId, number), messageId, "demo", number, Channel.RCS, "sandbox-v1", null,
-                Leg.LegStatus.DISPATCHING, null, null);
+                Leg.LegStatus.DISPATCHING, null, null, null);
     }
 
     @Test

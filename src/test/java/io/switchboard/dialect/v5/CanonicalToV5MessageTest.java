@@ -62,7 +62,7 @@ class CanonicalToV5MessageTest {
 
             Message message = canonicalFixture();
             Leg leg = new Leg(Leg.idOf(message.id(), 1), message.id(), "demo", 1, Channel.RCS, "sandbox-v5", null,
-                    Leg.LegStatus.DISPATCHING, null, null);
+                    Leg.LegStatus.DISPATCHING, null, null, null);
             Exchange exchange = new DefaultExchange(camel);
             exchange.setVariable(Variables.LEG, leg);
             exchange.getMessage().setBody(message);

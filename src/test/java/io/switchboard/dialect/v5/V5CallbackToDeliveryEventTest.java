@@ -20,7 +20,7 @@ class V5CallbackToDeliveryEventTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final Leg LEG = new Leg("msg_a-1", "msg_a", "demo", 1, Channel.RCS, "sandbox-v5", "guid-stored",
-            Leg.LegStatus.ACCEPTED, null, null);
+            Leg.LegStatus.ACCEPTED, null, null, null);
 
     private final V5CallbackToDeliveryEvent transformer =
             new V5CallbackToDeliveryEvent(Clock.fixed(NOW, ZoneOffset.UTC));
