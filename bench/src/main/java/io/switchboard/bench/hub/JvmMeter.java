@@ -56,8 +56,8 @@ final class JvmMeter {
         return new Reading(System.nanoTime(), cpuMillis(), statusValue("VmRSS") * 1024,
                 counters.getOrDefault("java.threads.started", -1L), statusValue("Threads"),
                 counters.getOrDefault("sun.ci.totalCompiles", -1L),
-                counters.getOrDefault("sun.ci.totalTime", 0L) / (double) counters.getOrDefault("sun.os.hrt.frequency",
-                        1_000_000_000L));
+                (counters.getOrDefault("sun.ci.standardTime", 0L) + counters.getOrDefault("sun.ci.osrTime", 0L))
+                        / (double) counters.getOrDefault("sun.os.hrt.frequency", 1_000_000_000L));
     }
 
     private long cpuMillis() {
