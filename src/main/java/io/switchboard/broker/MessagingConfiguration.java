@@ -5,19 +5,16 @@ import io.switchboard.camel.Headers;
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
- * The {@code jms} Camel components and the database transaction manager. camel-jms-starter 4.18.0 is not on this
- * registry, so the component is declared here, over Spring Boot's Artemis connection factory.
+ * The {@code jms} Camel components. camel-jms-starter 4.18.0 is not on this registry, so the component is declared
+ * here, over Spring Boot's Artemis connection factory.
  */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
@@ -39,13 +36,6 @@ class MessagingConfiguration {
                 return bean;
             }
         };
-    }
-
-    /** Database transactions; the default, so {@code @Transactional} store methods use it. */
-    @Bean
-    @Primary
-    JdbcTransactionManager transactionManager(DataSource dataSource) {
-        return new JdbcTransactionManager(dataSource);
     }
 
     /**

@@ -28,8 +28,8 @@ public class DeliveryEvents {
      * The carrier accepted the leg the hub handed it at {@code handedAt}. The event carries that time, recorded on the
      * leg before the call, so no report of the carrier's about the leg can predate it.
      */
-    public DeliveryEvent sent(Leg leg, Instant handedAt) {
-        return leg.event(EventType.SENT, handedAt, leg.carrierMessageId(), null);
+    public DeliveryEvent sent(Leg leg, String carrierMessageId, Instant handedAt) {
+        return leg.event(EventType.SENT, handedAt, carrierMessageId, null);
     }
 
     /** The carrier refused the leg for good. */

@@ -424,6 +424,7 @@ public class MessageStore {
      * Puts a failed message back to {@code queued} when an operator replays it from the dead-letter queue, so the
      * events of the new attempt move its status forward; its timeline keeps the failure.
      */
+    @Transactional
     public void requeue(String messageId) {
         jdbc.sql("""
                 UPDATE messages SET status = :queued, status_rank = :rank, updated_at = :now
@@ -476,12 +477,18 @@ public class MessageStore {
                         Channel.valueOf(rs.getString("message_channel"))));
     }
 
-    /** Stores the carrier's id for the leg; from now on the leg counts as sent. */
-    public Leg legAccepted(Leg leg, String carrierMessageId) {
-        updateLeg(leg.legId(), Leg.LegStatus.ACCEPTED, carrierMessageId, null);
-        return withStatus(leg, Leg.LegStatus.ACCEPTED, carrierMessageId, null);
+    /**
+     * Stores the carrier's id for the leg and records its {@code sent} event, in one commit; from now on the leg counts
+     * as sent. Publishing the event afterwards records it again as a repeat, which changes nothing.
+     */
+    @Transactional
+    public Leg legAccepted(Leg leg, DeliveryEvent sent) {
+        updateLeg(leg.legId(), Leg.LegStatus.ACCEPTED, sent.carrierMessageId(), null);
+        appendEvent(sent);
+        return withStatus(leg, Leg.LegStatus.ACCEPTED, sent.carrierMessageId(), null);
     }
 
+    @Transactional
     public void legRefused(Leg leg, String reason) {
         updateLeg(leg.legId(), Leg.LegStatus.REFUSED, null, reason);
     }
@@ -490,6 +497,7 @@ public class MessageStore {
      * The carrier did not take the leg this time (a passing failure it answered, or a connection it refused): the
      * next attempt sends it again without counting it as in doubt.
      */
+    @Transactional
     public void legRetrying(Leg leg, String reason) {
         updateLeg(leg.legId(), Leg.LegStatus.RETRYING, null, reason);
     }
@@ -536,8 +544,15 @@ public class MessageStore {
             VALUES (:id, :message, :dedupe, :type, :occurred, :recorded, :carrier, :carrierId, :channel, :reason)
             """;
 
+    /**
+     * Inserts the event unless its dedupe key is in the timeline already. A repeat is looked for first: the events a
+     * producer records before it publishes them come back as repeats, and a refused insert costs a savepoint and an
+     * exception.
+     */
     private boolean insertEvent(DeliveryEvent event) {
-        return insertUnlessPresent(() -> jdbc.sql(INSERT_EVENT).paramSource(eventRow(event)).update());
+        boolean repeat = jdbc.sql("SELECT 1 FROM message_events WHERE dedupe_key = :dedupe")
+                .param("dedupe", event.dedupeKey()).query(Integer.class).optional().isPresent();
+        return !repeat && insertUnlessPresent(() -> jdbc.sql(INSERT_EVENT).paramSource(eventRow(event)).update());
     }
 
     private SqlParameterSource eventRow(DeliveryEvent event) {

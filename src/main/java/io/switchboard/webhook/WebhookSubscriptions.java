@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The tenants' webhook subscriptions. */
 @Component("webhookSubscriptions")
@@ -56,6 +57,7 @@ public class WebhookSubscriptions {
      * Validates and stores a v1 subscription. The secret is generated when the request has none; the result carries
      * it so the one response that shows it can.
      */
+    @Transactional
     public WebhookSubscription create(Tenant tenant, V1WebhookRequest request) {
         Violations violations = new Violations();
         URI url = null;
@@ -117,6 +119,7 @@ public class WebhookSubscriptions {
      *
      * @throws NotFoundException if the tenant has no subscription with that id
      */
+    @Transactional
     public void delete(String tenantId, String id) {
         int deleted = jdbc.sql("DELETE FROM webhook_subscriptions WHERE id = :id AND tenant_id = :tenant")
                 .param("id", id)
