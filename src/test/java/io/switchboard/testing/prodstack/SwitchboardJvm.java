@@ -20,7 +20,7 @@ public abstract class SwitchboardJvm implements AutoCloseable {
     /** Set by the build (failsafe) to the class data sharing archive of a training start of that jar. */
     static final String CLASS_DATA_PROPERTY = "switchboard.class-data";
     /** Small enough for 2 shared cores and several JVMs; a JVM that runs out of memory dies instead of limping. */
-    private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx768m", "-XX:+UseSerialGC",
+    private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError");
 
     private final int port;
