@@ -40,7 +40,7 @@ final class DepthSampler {
         long begin = System.nanoTime();
         while (running) {
             Map<String, Long> depths = queues.read();
-            long total = depths.entrySet().stream().filter(queue -> !queue.getKey().equals(QueueDepths.DEAD_LETTERS))
+            long total = depths.entrySet().stream().filter(queue -> !QueueDepths.setAside(queue.getKey()))
                     .mapToLong(Map.Entry::getValue).sum();
             synchronized (this) {
                 if (totals.isEmpty()) {
@@ -72,8 +72,10 @@ final class DepthSampler {
                 covariance += t * (sample[1] - meanD);
                 variance += t * t;
             }
-            String fastest = last.keySet().stream().max((a, b) -> Long.compare(
-                    last.get(a) - first.getOrDefault(a, 0L), last.get(b) - first.getOrDefault(b, 0L))).orElse("");
+            String fastest = last.keySet().stream().filter(queue -> !QueueDepths.setAside(queue))
+                    .max((a, b) -> Long.compare(last.get(a) - first.getOrDefault(a, 0L),
+                            last.get(b) - first.getOrDefault(b, 0L)))
+                    .orElse("");
             return new Trend(variance == 0 ? 0 : covariance / variance,
                     totals.stream().mapToLong(sample -> sample[1]).max().orElse(0),
                     totals.isEmpty() ? 0 : totals.get(totals.size() - 1)[1], fastest, Map.copyOf(last));

@@ -38,7 +38,7 @@ public final class HubBenchmark {
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 64);
     private static final List<Integer> ACCEPT_RATES = rates("bench.accept-rates", "250,500,1000,2000,3000");
     private static final List<Integer> END_TO_END_RATES = rates("bench.end-to-end-rates", "50,100,250,500,1000,1500");
-    private static final List<String> DIALECTS = List.of("v1", "v5", "pinnacle");
+    private static final List<String> DIALECTS = list("bench.dialects", "v1,v5,pinnacle");
     /** The v5 route without failover, a number whose last two digits the sandbox delivers. */
     private static final String PLACEHOLDER = "155574000000010";
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
@@ -243,7 +243,12 @@ public final class HubBenchmark {
     }
 
     private static List<Integer> rates(String property, String defaults) {
+        return list(property, defaults).stream().map(Integer::valueOf).toList();
+    }
+
+    /** A comma-separated setting; empty skips what it lists. */
+    private static List<String> list(String property, String defaults) {
         return Arrays.stream(System.getProperty(property, defaults).split(",")).map(String::trim)
-                .map(Integer::valueOf).toList();
+                .filter(item -> !item.isEmpty()).toList();
     }
 }

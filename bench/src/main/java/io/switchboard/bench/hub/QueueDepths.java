@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.testing.HubClient;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -15,8 +16,12 @@ final class QueueDepths {
     private static final String QUEUES = "/actuator/jolokia/read/"
             + "org.apache.activemq.artemis:component=addresses,subcomponent=queues,*/MessageCount,ScheduledCount,DeliveringCount";
 
-    static final String DEAD_LETTERS = "switchboard.dlq";
     static final String WEBHOOK_DELIVERIES = "switchboard.webhook.deliveries";
+    /**
+     * Queues of what the hub has set aside rather than work it owes: the dead letters, and the dead subscriber's
+     * deliveries parked until its endpoint answers again, which grow by design for as long as it is dead.
+     */
+    private static final Set<String> SET_ASIDE = Set.of("switchboard.dlq", "switchboard.webhook.parked");
 
     private final HubClient hub;
     private final String operatorAuthorization;
@@ -37,8 +42,12 @@ final class QueueDepths {
         return depths;
     }
 
+    static boolean setAside(String queue) {
+        return SET_ASIDE.contains(queue);
+    }
+
     /**
-     * All of them together but the dead letters and the webhooks being posted: the work the hub has taken on and not
+     * All of them together but those set aside and the webhooks being posted: the work the hub has taken on and not
      * finished. A post to the benchmark's dead subscriber stays in flight until the hub's response timeout, which no
      * drain should wait for.
      */
@@ -49,7 +58,7 @@ final class QueueDepths {
             long waiting = counts.path("MessageCount").asLong() - counts.path("ScheduledCount").asLong();
             if (queue.getKey().equals(WEBHOOK_DELIVERIES)) {
                 total += waiting - counts.path("DeliveringCount").asLong();
-            } else if (!queue.getKey().equals(DEAD_LETTERS)) {
+            } else if (!setAside(queue.getKey())) {
                 total += waiting;
             }
         }
