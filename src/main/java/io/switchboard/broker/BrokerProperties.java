@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param events            multicast address of delivery events
  * @param webhooksQueue     the webhook fan-out's durable queue on {@code events}
  * @param webhookDeliveries anycast queue with one message per (event, subscription) to deliver
+ * @param webhooksParked    anycast queue of deliveries whose endpoint's breaker is open, until it is tried again
  * @param deadLetters       where a message goes once its retries are spent
  * @param dispatchRetry     backoff for dispatches that failed for a passing reason (a carrier or the database away)
  * @param webhookRetry      backoff for webhook deliveries the receiver did not accept
@@ -21,7 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("switchboard.broker")
 public record BrokerProperties(String ingress, String ingressInvalid, String outbound, String failover, String events,
-        String webhooksQueue, String webhookDeliveries, String deadLetters, Retry dispatchRetry,
+        String webhooksQueue, String webhookDeliveries, String webhooksParked, String deadLetters, Retry dispatchRetry,
         Retry webhookRetry, Duration diskCheckPeriod) {
 
     /**

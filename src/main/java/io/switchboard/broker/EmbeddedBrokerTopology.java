@@ -29,6 +29,7 @@ class EmbeddedBrokerTopology implements ArtemisConfigurationCustomizer {
         configuration.addQueueConfiguration(anycast(broker.outbound()));
         configuration.addQueueConfiguration(anycast(broker.failover()));
         configuration.addQueueConfiguration(anycast(broker.webhookDeliveries()));
+        configuration.addQueueConfiguration(anycast(broker.webhooksParked()));
         configuration.addQueueConfiguration(anycast(broker.deadLetters()));
         configuration.addQueueConfiguration(QueueConfiguration.of(broker.webhooksQueue())
                 .setAddress(broker.events()).setRoutingType(RoutingType.MULTICAST).setDurable(true));

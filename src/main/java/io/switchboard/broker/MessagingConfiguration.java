@@ -51,6 +51,9 @@ class MessagingConfiguration {
                 ? cached.getTargetConnectionFactory() : connectionFactory;
         CachingConnectionFactory independent = new CachingConnectionFactory(target);
         independent.setSessionCacheSize(sessionCacheSize);
+        // a cached consumer stays open on the broker and keeps taking messages into its buffer, where no later
+        // consumer with another selector sees them (the release of parked webhook deliveries is such a one)
+        independent.setCacheConsumers(false);
         return new IndependentBrokerConnections(independent);
     }
 

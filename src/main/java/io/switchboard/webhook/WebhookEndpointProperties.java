@@ -15,8 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param window        how many of the latest posts the rate is taken over
  * @param minimumCalls  how many posts the window needs before the rate counts
  * @param openFor       how long an open breaker keeps posts away from the endpoint before a few try again
+ * @param trialCalls    how many parked deliveries are posted when the open time is over; they decide whether the
+ *                      endpoint is back
  */
 @ConfigurationProperties("switchboard.webhooks.endpoint")
 public record WebhookEndpointProperties(int maxConcurrent, Duration maxWait, Duration slowCall, int failureRate,
-        int window, int minimumCalls, Duration openFor) {
+        int window, int minimumCalls, Duration openFor, int trialCalls) {
 }

@@ -29,7 +29,7 @@ public class WebhookFanOut {
         }
         String v1Payload = payloads.v1(event, envelope(event));
         return wanting.stream()
-                .map(subscription -> WebhookDelivery.of(subscription.id(), event.id(), v1Payload))
+                .map(subscription -> WebhookDelivery.of(subscription, event.id(), v1Payload))
                 .toList();
     }
 

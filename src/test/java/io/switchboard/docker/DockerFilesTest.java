@@ -57,7 +57,7 @@ class DockerFilesTest {
 
         assertThat(queues.keySet()).containsExactlyInAnyOrder(broker.ingress(), broker.ingressInvalid(),
                 broker.outbound(), broker.failover(), broker.webhooksQueue(), broker.webhookDeliveries(),
-                broker.deadLetters());
+                broker.webhooksParked(), broker.deadLetters());
         assertThat(queues.get(broker.webhooksQueue()).getAddress().toString()).isEqualTo(broker.events());
         assertThat(queues.get(broker.webhooksQueue()).getRoutingType()).isEqualTo(RoutingType.MULTICAST);
         assertThat(queues.get(broker.outbound()).getRoutingType()).isEqualTo(RoutingType.ANYCAST);

@@ -70,7 +70,8 @@ class StandaloneArtemisProdStackIT {
                 .isEqualTo(99);
         assertThat((Object[]) broker.managementAttribute(ResourceNames.BROKER, "queueNames"))
                 .contains("switchboard.outbound", "switchboard.failover",
-                "switchboard.webhooks", "switchboard.webhook.deliveries", "switchboard.dlq");
+                "switchboard.webhooks", "switchboard.webhook.deliveries", "switchboard.webhook.parked",
+                "switchboard.dlq");
     }
 
     private static Connection connect() throws JMSException {

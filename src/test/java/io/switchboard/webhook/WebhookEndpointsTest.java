@@ -5,15 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class WebhookEndpointsTest {
 
+    /** What the endpoints asked the parked deliveries to release, in order. */
+    private final List<Release> releases = new CopyOnWriteArrayList<>();
+    private final WebhookEndpoints.ParkedDeliveries parked = (endpoint, atMost) -> {
+        releases.add(new Release(endpoint, atMost));
+        return 0;
+    };
     private final WebhookEndpoints endpoints = new WebhookEndpoints(
             new WebhookEndpointProperties(2, Duration.ofMillis(50), Duration.ofSeconds(5), 50, 4, 4,
-                    Duration.ofMinutes(1)));
+                    Duration.ofMinutes(1), 2), parked);
+
+    @AfterEach
+    void stop() {
+        endpoints.destroy();
+    }
 
     @Test
     void shouldLetAnEndpointHaveOnlyItsShareOfPostsInFlight() throws InterruptedException {
@@ -39,8 +54,9 @@ class WebhookEndpointsTest {
 
         assertThat(endpoints.state("http://dead.example.com:8080/x")).isEqualTo("OPEN");
         assertThatThrownBy(() -> endpoints.admit(webhook("http://dead.example.com:8080/hooks")))
-                .isInstanceOf(WebhookEndpointUnavailableException.class)
-                .hasMessage("http://dead.example.com:8080 keeps failing or answering slowly; its breaker is OPEN");
+                .isInstanceOf(WebhookEndpointOpenException.class)
+                .hasMessage("http://dead.example.com:8080 keeps failing or answering slowly; its breaker is OPEN")
+                .extracting("endpoint").isEqualTo("http://dead.example.com:8080");
         assertThat(endpoints.state("http://dead.example.com:9090/hooks")).as("another port is another endpoint")
                 .isEqualTo("CLOSED");
     }
@@ -48,7 +64,7 @@ class WebhookEndpointsTest {
     @Test
     void shouldLetADeliveryWaitForABusyEndpointThatAnswersQuickly() throws Exception {
         WebhookEndpoints patient = new WebhookEndpoints(new WebhookEndpointProperties(2, Duration.ofSeconds(30),
-                Duration.ofSeconds(5), 50, 4, 4, Duration.ofMinutes(1)));
+                Duration.ofSeconds(5), 50, 4, 4, Duration.ofMinutes(1), 2), parked);
         WebhookEndpoints.Attempt first = patient.admit(webhook("https://busy.example.com/hooks"));
         patient.admit(webhook("https://busy.example.com/hooks"));
 
@@ -88,13 +104,50 @@ class WebhookEndpointsTest {
     }
 
     @Test
+    void shouldReleaseTrialDeliveriesWhenTheOpenTimeIsOverAndTheRestOnceTheEndpointIsBack() throws Exception {
+        WebhookEndpoints recovering = new WebhookEndpoints(new WebhookEndpointProperties(8, Duration.ZERO,
+                Duration.ofSeconds(5), 50, 4, 4, Duration.ofMillis(200), 2), parked);
+        try {
+            for (int post = 0; post < 4; post++) {
+                recovering.finish(recovering.admit(webhook("http://back.example.com/hooks")), new IOException("503"));
+            }
+            assertThat(recovering.state("http://back.example.com/")).isEqualTo("OPEN");
+            assertThat(releases).as("nothing is released while the breaker is open").isEmpty();
+
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !releases.isEmpty());
+            assertThat(releases).containsExactly(new Release("http://back.example.com:80", 2));
+            assertThat(recovering.state("http://back.example.com/")).isEqualTo("HALF_OPEN");
+
+            for (int trial = 0; trial < 2; trial++) {
+                recovering.finish(recovering.admit(webhook("http://back.example.com/hooks")), null);
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> releases.size() == 2);
+            assertThat(releases.get(1)).isEqualTo(new Release("http://back.example.com:80", Integer.MAX_VALUE));
+            assertThat(recovering.state("http://back.example.com/")).isEqualTo("CLOSED");
+        } finally {
+            recovering.destroy();
+        }
+    }
+
+    @Test
+    void shouldReleaseEveryParkedDeliveryWhenTheHubStarts() {
+        endpoints.releaseParkedBeforeStart();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !releases.isEmpty());
+        assertThat(releases).containsExactly(new Release(null, Integer.MAX_VALUE));
+    }
+
+    @Test
     void shouldNameAnEndpointWithoutItsPathOrCredentials() {
         assertThat(WebhookEndpoints.endpointOf("https://user:token@hooks.example.com/path?secret=1"))
                 .isEqualTo("https://hooks.example.com:443");
         assertThat(WebhookEndpoints.endpointOf("http://127.0.0.1:8081/hooks")).isEqualTo("http://127.0.0.1:8081");
     }
 
-    private static SignedWebhook webhook(String url) {
-        return new SignedWebhook(url, "evt_1", 1_700_000_000L, "v1,c2ln", "{}");
+    private static WebhookDelivery webhook(String url) {
+        return new WebhookDelivery("wh_1:evt_1", "wh_1", "evt_1", "{}", url);
+    }
+
+    private record Release(String endpoint, int atMost) {
     }
 }
