@@ -1,6 +1,7 @@
 package io.switchboard.broker;
 
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -19,11 +20,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dispatchRetry     backoff for dispatches that failed for a passing reason (a carrier or the database away)
  * @param webhookRetry      backoff for webhook deliveries the receiver did not accept
  * @param diskCheckPeriod   how often the intake asks the broker whether its disk is beyond its limit
+ * @param memory            how much of the heap the embedded broker keeps messages in; beyond it they are paged to its
+ *                          disk (a standalone broker has its own, in {@code docker/broker.xml})
  */
 @ConfigurationProperties("switchboard.broker")
 public record BrokerProperties(String ingress, String ingressInvalid, String outbound, String failover, String events,
         String webhooksQueue, String webhookDeliveries, String webhooksParked, String deadLetters, Retry dispatchRetry,
-        Retry webhookRetry, Duration diskCheckPeriod) {
+        Retry webhookRetry, Duration diskCheckPeriod, DataSize memory) {
 
     /**
      * Exponential backoff with jitter, done by the broker's scheduled redelivery so no thread waits.

@@ -34,6 +34,7 @@ class EmbeddedBrokerTopology implements ArtemisConfigurationCustomizer {
         configuration.addQueueConfiguration(QueueConfiguration.of(broker.webhooksQueue())
                 .setAddress(broker.events()).setRoutingType(RoutingType.MULTICAST).setDurable(true));
 
+        configuration.setGlobalMaxSize(broker.memory().toBytes());
         configuration.addAddressSetting("#", retrying(broker.dispatchRetry()));
         // a delivery is an HTTP post that may take the whole response timeout: a consumer held by one must not hold
         // prefetched deliveries to other subscribers, so none is prefetched

@@ -8,13 +8,16 @@ import io.switchboard.api.ApiRefusals;
 import io.switchboard.store.Acceptance;
 import io.switchboard.store.MessageStore;
 import io.switchboard.store.Submission;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +57,11 @@ class GroupCommit implements SmartLifecycle {
     private final ApiRefusals refusals;
     private final int maxBatch;
     private final List<BlockingQueue<Pending>> queues = new ArrayList<>();
+    /**
+     * The messages enqueued by a transaction that has not committed yet: the broker may hand one to dispatch before
+     * its row is visible, and dispatch waits for the commit instead of recording the message a second time.
+     */
+    private final Map<String, CompletableFuture<Acceptance>> committing = new ConcurrentHashMap<>();
     private final List<Thread> writers = new ArrayList<>();
     private final DistributionSummary batchSizes;
     private volatile boolean running;
@@ -137,6 +145,22 @@ class GroupCommit implements SmartLifecycle {
         }
     }
 
+    /**
+     * Returns once the transaction that enqueued this message has committed or failed, or after {@code atMost}; at
+     * once for a message no transaction of this hub is committing.
+     */
+    void awaitCommit(String messageId, Duration atMost) throws InterruptedException {
+        CompletableFuture<Acceptance> outcome = committing.get(messageId);
+        if (outcome == null) {
+            return;
+        }
+        try {
+            outcome.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // the caller finds the message recorded or not, and repairs what it must
+        }
+    }
+
     private void commit(List<Pending> batch) {
         try {
             List<Acceptance> outcomes = transactions.execute(status -> recordAndEnqueue(batch));
@@ -151,6 +175,8 @@ class GroupCommit implements SmartLifecycle {
             }
             LOG.info("A batch of {} accepted messages is recorded one by one: {}", batch.size(), e.toString());
             batch.forEach(pending -> commit(List.of(pending)));
+        } finally {
+            batch.forEach(pending -> committing.remove(pending.submission.message().id(), pending.outcome));
         }
     }
 
@@ -168,6 +194,7 @@ class GroupCommit implements SmartLifecycle {
             if (outcomes.get(i).outcome() == Acceptance.Outcome.RECORDED) {
                 recorded.add(submissions.get(i));
                 enqueued.add(submissions.get(i).message().id());
+                committing.put(submissions.get(i).message().id(), batch.get(i).outcome);
             }
         }
         if (!recorded.isEmpty()) {

@@ -8,7 +8,9 @@ import io.switchboard.api.InvalidRequestException;
 import io.switchboard.broker.BrokerDisk;
 import io.switchboard.model.Message;
 import io.switchboard.store.Acceptance;
+import io.switchboard.store.MessageStore;
 import io.switchboard.store.Submission;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -22,14 +24,19 @@ import org.springframework.stereotype.Component;
 public class MessageIntake {
 
     static final int MAX_IDEMPOTENCY_KEY = 255;
+    /** Longer than a commit of the intake takes, even one waiting for the database's pool and its group flush. */
+    private static final Duration COMMIT_WAIT = Duration.ofSeconds(5);
 
     private final GroupCommit groupCommit;
+    private final MessageStore store;
     private final ObjectMapper mapper;
     private final BrokerDisk brokerDisk;
     private final ApiRefusals refusals;
 
-    MessageIntake(GroupCommit groupCommit, ObjectMapper mapper, BrokerDisk brokerDisk, ApiRefusals refusals) {
+    MessageIntake(GroupCommit groupCommit, MessageStore store, ObjectMapper mapper, BrokerDisk brokerDisk,
+            ApiRefusals refusals) {
         this.groupCommit = groupCommit;
+        this.store = store;
         this.mapper = mapper;
         this.brokerDisk = brokerDisk;
         this.refusals = refusals;
@@ -50,5 +57,16 @@ public class MessageIntake {
         });
         // serialized here, on the request's own thread, so the writers' commits hold only the writes
         return groupCommit.submit(Submission.of(message.withIdempotencyKey(idempotencyKey), mapper));
+    }
+
+    /**
+     * Dispatch's check that a message it took from the outbound queue is recorded, and its repair when it is not (the
+     * intake enqueues before its commit, so a crash between the two leaves a queued message without its row). The
+     * broker may hand dispatch a message whose commit is still under way: that commit is waited for, so the message
+     * is looked up by its key once, not recorded a second time.
+     */
+    public Acceptance ensureRecorded(Message message) throws InterruptedException {
+        groupCommit.awaitCommit(message.id(), COMMIT_WAIT);
+        return store.ensureRecorded(message);
     }
 }

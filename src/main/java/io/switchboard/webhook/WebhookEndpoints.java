@@ -80,6 +80,10 @@ public class WebhookEndpoints implements DisposableBean {
     }
 
     private void release(String endpoint, int atMost) {
+        if (releases.isShutdown()) {
+            // the hub is stopping: what is parked stays parked, and the next start releases it
+            return;
+        }
         releases.execute(() -> {
             try {
                 parked.release(endpoint, atMost);

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,9 @@ class GroupCommitIntegrationTest extends HubIntegrationTest {
 
     @Autowired
     private MessageIntake intake;
+
+    @Autowired
+    private GroupCommit groupCommit;
 
     @Autowired
     private MeterRegistry meters;
@@ -133,6 +137,31 @@ class GroupCommitIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void shouldLetDispatchWaitForTheCommitOfAMessageEnqueuedBeforeIt() throws Exception {
+        Message early = message("+15557401110");
+        CompletableFuture<Acceptance> accepted = holdTheWriter(early);
+        // dispatch's view: the broker may hand it the message while the transaction that enqueued it is still open
+        CompletableFuture<Long> rowsOnceCommitted = CompletableFuture.supplyAsync(() -> {
+            try {
+                groupCommit.awaitCommit(early.id(), Duration.ofSeconds(20));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return jdbc.sql("SELECT COUNT(*) FROM messages WHERE id = :id").param("id", early.id())
+                    .query(Long.class).single();
+        }, clients);
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> !rowsOnceCommitted.isDone());
+
+        GATE.get().countDown();
+
+        assertThat(accepted.get(20, TimeUnit.SECONDS).outcome()).isEqualTo(Acceptance.Outcome.RECORDED);
+        assertThat(rowsOnceCommitted.get(20, TimeUnit.SECONDS)).as("the message's row, once the wait is over")
+                .isEqualTo(1);
+        assertThat(intake.ensureRecorded(early).outcome()).isEqualTo(Acceptance.Outcome.ALREADY_RECORDED);
+    }
+
+    @Test
     void shouldRecordTheOthersOfABatchOneOfWhoseMessagesTheStoreRefuses() throws Exception {
         CompletableFuture<Acceptance> blocker = holdTheWriter("+15557400910");
         List<CompletableFuture<Acceptance>> good = new ArrayList<>();
@@ -179,11 +208,14 @@ class GroupCommitIntegrationTest extends HubIntegrationTest {
 
     /** Submits a message whose commit waits at the gate, so the writer takes nothing more until it opens. */
     private CompletableFuture<Acceptance> holdTheWriter(String recipient) throws InterruptedException {
+        return holdTheWriter(message(recipient));
+    }
+
+    private CompletableFuture<Acceptance> holdTheWriter(Message held) throws InterruptedException {
         CountDownLatch arrived = new CountDownLatch(1);
         ARRIVED.set(arrived);
         GATE.set(new CountDownLatch(1));
-        CompletableFuture<Acceptance> blocker = CompletableFuture.supplyAsync(
-                () -> intake.accept(message(recipient), null), clients);
+        CompletableFuture<Acceptance> blocker = CompletableFuture.supplyAsync(() -> intake.accept(held, null), clients);
         assertThat(arrived.await(20, TimeUnit.SECONDS)).as("the writer reached the gate").isTrue();
         ARRIVED.set(AT_THE_GATE);
         return blocker;
