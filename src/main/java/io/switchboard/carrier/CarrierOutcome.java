@@ -1,7 +1,6 @@
 package io.switchboard.carrier;
 
 import io.switchboard.model.Reasons;
-import io.switchboard.store.Leg;
 
 /**
  * What a carrier's answer to a send means for the hub.
@@ -26,17 +25,6 @@ public record CarrierOutcome(Verdict verdict, String carrierMessageId, String re
 
     public static CarrierOutcome refused(String reason) {
         return new CarrierOutcome(Verdict.REFUSED, null, reason);
-    }
-
-    /**
-     * The answer recorded on a leg the carrier already answered for good, so a redelivered dispatch carries on from
-     * it (publishes its events, schedules its time limit) without calling the carrier again.
-     */
-    public static CarrierOutcome recorded(Leg leg) {
-        if (!leg.isSettled()) {
-            throw new IllegalArgumentException("Leg " + leg.legId() + " has no answer yet");
-        }
-        return leg.status() == Leg.LegStatus.ACCEPTED ? accepted(leg.carrierMessageId()) : refused(leg.reason());
     }
 
     /**

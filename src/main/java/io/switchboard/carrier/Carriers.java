@@ -1,7 +1,7 @@
 package io.switchboard.carrier;
 
 import io.switchboard.model.Dialect;
-import io.switchboard.web.HubAddress;
+import io.switchboard.net.HubAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;

@@ -1,6 +1,6 @@
 package io.switchboard.sandbox;
 
-import io.switchboard.web.HubAddress;
+import io.switchboard.net.HubAddress;
 import java.net.URI;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;

@@ -8,7 +8,7 @@ import io.switchboard.dialect.v1.V1Validator;
 import io.switchboard.dialect.v5.V5Responses;
 import io.switchboard.json.Json;
 import io.switchboard.pricing.Prices;
-import io.switchboard.webhook.TargetGuard;
+import io.switchboard.net.TargetGuard;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;

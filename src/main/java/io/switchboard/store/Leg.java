@@ -1,5 +1,6 @@
 package io.switchboard.store;
 
+import io.switchboard.carrier.CarrierOutcome;
 import io.switchboard.model.Channel;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.Envelope;
@@ -39,6 +40,17 @@ public record Leg(String legId, String messageId, String tenantId, int legNumber
      */
     public boolean isSettled() {
         return status == LegStatus.ACCEPTED || status == LegStatus.REFUSED;
+    }
+
+    /**
+     * The answer recorded on a leg the carrier already answered for good, so a redelivered dispatch carries on from it
+     * (publishes its events, schedules its time limit) without calling the carrier again.
+     */
+    public CarrierOutcome recordedAnswer() {
+        if (!isSettled()) {
+            throw new IllegalStateException("Leg " + legId + " has no answer yet");
+        }
+        return status == LegStatus.ACCEPTED ? CarrierOutcome.accepted(carrierMessageId) : CarrierOutcome.refused(reason);
     }
 
     public enum LegStatus {

@@ -1,5 +1,6 @@
 package io.switchboard.webhook;
 
+import io.switchboard.net.TargetGuard;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;

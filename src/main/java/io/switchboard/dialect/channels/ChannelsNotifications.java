@@ -10,7 +10,7 @@ import io.switchboard.carrier.Carriers;
 import io.switchboard.model.Dialect;
 import io.switchboard.store.Leg;
 import io.switchboard.store.MessageStore;
-import io.switchboard.web.HubAddress;
+import io.switchboard.net.HubAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

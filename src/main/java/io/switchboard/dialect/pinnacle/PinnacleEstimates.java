@@ -3,7 +3,7 @@ package io.switchboard.dialect.pinnacle;
 import io.switchboard.pricing.Prices;
 import io.switchboard.sms.Segmentation;
 import io.switchboard.sms.SmsSegments;
-import io.switchboard.webhook.TargetGuard;
+import io.switchboard.net.TargetGuard;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import io.switchboard.model.CardOrientation;
 import io.switchboard.model.ImageAlignment;
 import io.switchboard.sms.Segmentation;
 import io.switchboard.sms.SmsSegments;
-import io.switchboard.webhook.TargetGuard;
+import io.switchboard.net.TargetGuard;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import static io.switchboard.api.Checks.length;
 import io.switchboard.api.Checks;
 import io.switchboard.api.FieldPath;
 import io.switchboard.api.Violations;
-import io.switchboard.webhook.TargetGuard;
+import io.switchboard.net.TargetGuard;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,7 +1,7 @@
 package io.switchboard.dialect.v5;
 
 import io.switchboard.callback.CallbackTokens;
-import io.switchboard.web.HubAddress;
+import io.switchboard.net.HubAddress;
 import org.springframework.stereotype.Component;
 
 /** The {@code callbackURL} the hub gives a v5 carrier for one leg: {@code /callbacks/v5?leg=…&token=…}. */

@@ -5,7 +5,7 @@ import io.switchboard.api.FieldPath;
 import io.switchboard.api.Violations;
 import io.switchboard.model.CardHeight;
 import io.switchboard.model.Suggestion;
-import io.switchboard.webhook.TargetGuard;
+import io.switchboard.net.TargetGuard;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;

@@ -16,7 +16,7 @@ import io.switchboard.model.Dialect;
 import io.switchboard.store.Leg;
 import io.switchboard.store.MessageStore;
 import io.switchboard.testing.Fixtures;
-import io.switchboard.web.HubAddress;
+import io.switchboard.net.HubAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.switchboard.dialect.pinnacle;
 
-import io.switchboard.webhook.TargetGuard;
+import io.switchboard.net.TargetGuard;
 
 import static io.switchboard.dialect.pinnacle.PinnacleResponsesTest.json;
 import static io.switchboard.dialect.pinnacle.PinnacleResponsesTest.prices;

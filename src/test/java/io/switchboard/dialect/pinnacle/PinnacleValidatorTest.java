@@ -1,6 +1,6 @@
 package io.switchboard.dialect.pinnacle;
 
-import io.switchboard.webhook.TargetGuard;
+import io.switchboard.net.TargetGuard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -7,7 +7,7 @@ import io.switchboard.api.UnauthorizedException;
 import io.switchboard.carrier.CarrierProperties;
 import io.switchboard.carrier.Carriers;
 import io.switchboard.model.Dialect;
-import io.switchboard.web.HubAddress;
+import io.switchboard.net.HubAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.api.FieldError;
 import io.switchboard.api.InvalidRequestException;
 import io.switchboard.testing.Fixtures;
-import io.switchboard.webhook.TargetGuard;
+import io.switchboard.net.TargetGuard;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;

@@ -16,7 +16,7 @@ import io.switchboard.model.Suggestion;
 import io.switchboard.model.TemplateContent;
 import io.switchboard.store.Leg;
 import io.switchboard.testing.Fixtures;
-import io.switchboard.web.HubAddress;
+import io.switchboard.net.HubAddress;
 import java.net.URI;
 import java.util.List;
 import org.apache.camel.Exchange;

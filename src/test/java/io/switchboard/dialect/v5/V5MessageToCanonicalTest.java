@@ -13,7 +13,7 @@ import io.switchboard.model.Suggestion;
 import io.switchboard.model.TextContent;
 import io.switchboard.tenant.Tenant;
 import io.switchboard.testing.Fixtures;
-import io.switchboard.web.HubAddress;
+import io.switchboard.net.HubAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package io.switchboard.web;
+package io.switchboard.net;
 
 import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;

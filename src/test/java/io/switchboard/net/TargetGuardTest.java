@@ -1,4 +1,4 @@
-package io.switchboard.webhook;
+package io.switchboard.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

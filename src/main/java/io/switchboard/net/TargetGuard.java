@@ -1,4 +1,4 @@
-package io.switchboard.webhook;
+package io.switchboard.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
