@@ -4,10 +4,10 @@ import io.switchboard.api.Checks;
 import io.switchboard.api.FieldPath;
 import io.switchboard.api.NotFoundException;
 import io.switchboard.api.Violations;
-import io.switchboard.dialect.v1.V1WebhookRequest;
 import io.switchboard.model.Dialect;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Ids;
+import io.switchboard.net.TargetGuard;
 import io.switchboard.tenant.Tenant;
 import java.net.URI;
 import java.time.Clock;
@@ -54,32 +54,33 @@ public class WebhookSubscriptions {
     }
 
     /**
-     * Validates and stores a v1 subscription. The secret is generated when the request has none; the result carries
-     * it so the one response that shows it can.
+     * Validates and stores a subscription: where it posts, the event names it wants, and its signing secret, or null
+     * for one generated here; the result carries the secret so the one response that shows it can. Errors name the
+     * fields {@code url}, {@code events} and {@code secret}.
      */
     @Transactional
-    public WebhookSubscription create(Tenant tenant, V1WebhookRequest request) {
+    public WebhookSubscription create(Tenant tenant, String target, List<String> eventNames, String chosenSecret) {
         Violations violations = new Violations();
         URI url = null;
-        if (Checks.isBlank(request.url())) {
+        if (Checks.isBlank(target)) {
             violations.add(FieldPath.of("url"), "is required");
-        } else if (request.url().length() > MAX_URL) {
+        } else if (target.length() > MAX_URL) {
             violations.add(FieldPath.of("url"), "must be at most " + MAX_URL + " characters");
-        } else if (!Checks.isHttpUrl(request.url())) {
+        } else if (!Checks.isHttpUrl(target)) {
             violations.add(FieldPath.of("url"), "must be an absolute http or https URL");
         } else {
-            url = URI.create(request.url());
+            url = URI.create(target);
             String refusal = guard.refusal(url);
             if (refusal != null) {
                 violations.add(FieldPath.of("url"), refusal);
             }
         }
         Set<EventType> events = new LinkedHashSet<>();
-        if (request.events() == null || request.events().isEmpty()) {
+        if (eventNames == null || eventNames.isEmpty()) {
             violations.add(FieldPath.of("events"), "must name at least one event");
         } else {
-            for (int i = 0; i < request.events().size(); i++) {
-                String name = request.events().get(i);
+            for (int i = 0; i < eventNames.size(); i++) {
+                String name = eventNames.get(i);
                 Optional<EventType> type = Arrays.stream(EventType.values())
                         .filter(candidate -> candidate.wireName().equals(name)).findFirst();
                 if (type.isEmpty()) {
@@ -91,12 +92,12 @@ public class WebhookSubscriptions {
                 }
             }
         }
-        if (request.secret() != null && !signer.isValidSecret(request.secret())) {
+        if (chosenSecret != null && !signer.isValidSecret(chosenSecret)) {
             violations.add(FieldPath.of("secret"), "must be whsec_ followed by the base64 of 24 to 64 random bytes");
         }
         violations.throwIfAny();
 
-        String secret = request.secret() == null ? signer.newSecret() : request.secret();
+        String secret = chosenSecret == null ? signer.newSecret() : chosenSecret;
         WebhookSubscription subscription = new WebhookSubscription(Ids.webhookId(), tenant.id(), url, events,
                 secret, Dialect.V1, clock.instant());
         jdbc.sql("""
