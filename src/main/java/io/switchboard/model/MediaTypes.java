@@ -1,4 +1,4 @@
-package io.switchboard.dialect.pinnacle;
+package io.switchboard.model;
 
 import java.net.URI;
 import java.util.Locale;
@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The media files Pinnacle messages may carry, known by the file extension of the URL's path: the hub never fetches
+ * The media files MMS and RCS messages may carry, known by the file extension of the URL's path: the hub never fetches
  * a client's media, so it cannot sniff the content. MMS follows what US carriers take; RCS follows the RCS Business
  * Messaging list (images, video, audio, PDF).
  */
@@ -29,8 +29,8 @@ public final class MediaTypes {
             Map.entry("m4a", "audio/mp4"), Map.entry("pdf", "application/pdf"));
 
     /** The extensions the messages below accept, for error messages. */
-    static final String MMS_EXTENSIONS = "jpg, jpeg, png, gif, bmp, mp4, 3gp, mov, mp3, m4a, wav, amr, pdf, vcf";
-    static final String RCS_EXTENSIONS = "jpg, jpeg, png, gif, mp4, m4v, mpeg, mpg, webm, 3gp, mp3, aac, m4a, pdf";
+    public static final String MMS_EXTENSIONS = "jpg, jpeg, png, gif, bmp, mp4, 3gp, mov, mp3, m4a, wav, amr, pdf, vcf";
+    public static final String RCS_EXTENSIONS = "jpg, jpeg, png, gif, mp4, m4v, mpeg, mpg, webm, 3gp, mp3, aac, m4a, pdf";
 
     private MediaTypes() {
     }
@@ -39,7 +39,7 @@ public final class MediaTypes {
         return extension(url).map(MMS::get);
     }
 
-    static Optional<String> rcs(String url) {
+    public static Optional<String> rcs(String url) {
         return extension(url).map(RCS::get);
     }
 

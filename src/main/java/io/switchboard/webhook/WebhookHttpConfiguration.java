@@ -1,5 +1,6 @@
 package io.switchboard.webhook;
 
+import io.switchboard.camel.AllowListHeaderFilterStrategy;
 import io.switchboard.net.TargetGuard;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import io.switchboard.camel.AllowListHeaderFilterStrategy;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;

@@ -1,10 +1,10 @@
 package io.switchboard.dialect.channels;
 
 import io.switchboard.camel.Variables;
-import io.switchboard.dialect.pinnacle.MediaTypes;
 import io.switchboard.model.Content;
 import io.switchboard.model.Media;
 import io.switchboard.model.MediaContent;
+import io.switchboard.model.MediaTypes;
 import io.switchboard.model.Message;
 import io.switchboard.model.MmsContent;
 import io.switchboard.model.SmsContent;

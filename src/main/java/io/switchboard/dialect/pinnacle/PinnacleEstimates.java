@@ -1,9 +1,10 @@
 package io.switchboard.dialect.pinnacle;
 
+import io.switchboard.model.MediaTypes;
+import io.switchboard.net.TargetGuard;
 import io.switchboard.pricing.Prices;
 import io.switchboard.sms.Segmentation;
 import io.switchboard.sms.SmsSegments;
-import io.switchboard.net.TargetGuard;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;

@@ -13,6 +13,7 @@ import io.switchboard.model.Content;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Media;
 import io.switchboard.model.MediaContent;
+import io.switchboard.model.MediaTypes;
 import io.switchboard.model.Message;
 import io.switchboard.model.MmsContent;
 import io.switchboard.model.SmsContent;
