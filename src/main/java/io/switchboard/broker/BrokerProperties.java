@@ -1,8 +1,8 @@
 package io.switchboard.broker;
 
 import java.time.Duration;
-import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The hub's addresses on the broker and how the broker retries what a consumer rolled back. The retry settings apply

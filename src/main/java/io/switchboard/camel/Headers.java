@@ -9,6 +9,15 @@ public final class Headers {
     /** Tenant id, on every JMS message about a message. */
     public static final String TENANT_ID = "SwitchboardTenantId";
 
+    /** Why a message is on the dead-letter queue, when the hub put it there or set it aside for expiry. */
+    public static final String DEAD_LETTER_REASON = "SwitchboardDeadLetterReason";
+
+    /** The queue a dead letter goes back to when an operator replays it. */
+    public static final String ORIGINAL_QUEUE = "SwitchboardOriginalQueue";
+
+    /** The endpoint a parked webhook delivery waits for, which its release selects by. */
+    public static final String WEBHOOK_ENDPOINT = "SwitchboardWebhookEndpoint";
+
     /** Artemis message groups: all JMS messages of one hub message are consumed in order. */
     public static final String GROUP_ID = "JMSXGroupID";
 

@@ -1,6 +1,8 @@
 package io.switchboard.operations;
 
 import io.switchboard.broker.BrokerProperties;
+import io.switchboard.broker.RequeuedCopies;
+import io.switchboard.camel.Headers;
 import io.switchboard.store.MessageStore;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -8,8 +10,6 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 @Endpoint(id = "deadletters")
 public class DeadLettersEndpoint {
 
-    static final String REASON = "SwitchboardDeadLetterReason";
-    static final String ORIGINAL_QUEUE = "SwitchboardOriginalQueue";
+    static final String REASON = Headers.DEAD_LETTER_REASON;
+    static final String ORIGINAL_QUEUE = Headers.ORIGINAL_QUEUE;
     static final String MESSAGE_ID = "SwitchboardMessageId";
     /** Where the broker itself notes the queue of a message it dead-lettered. */
     static final String BROKER_ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
@@ -79,7 +79,7 @@ public class DeadLettersEndpoint {
                     throw new IllegalStateException("Dead letter " + id + " names no queue to go back to");
                 }
                 try (MessageProducer producer = session.createProducer(session.createQueue(letter.originalQueue()))) {
-                    producer.send(copy(session, message));
+                    producer.send(RequeuedCopies.of(session, message));
                 }
                 session.commit();
                 return letter;
@@ -92,21 +92,6 @@ public class DeadLettersEndpoint {
             store.requeue(replayed.messageId());
         }
         return new WebEndpointResponse<>(replayed);
-    }
-
-    /** The message as it first went on its queue: its body and the hub's properties, without the dead-letter notes. */
-    private static Message copy(Session session, Message original) throws JMSException {
-        TextMessage copy = session.createTextMessage(((TextMessage) original).getText());
-        Enumeration<?> names = original.getPropertyNames();
-        while (names.hasMoreElements()) {
-            String name = (String) names.nextElement();
-            boolean hubProperty = name.startsWith("Switchboard") && !name.equals(REASON)
-                    && !name.equals(ORIGINAL_QUEUE);
-            if (hubProperty || name.equals("JMSXGroupID")) {
-                copy.setObjectProperty(name, original.getObjectProperty(name));
-            }
-        }
-        return copy;
     }
 
     private static DeadLetter deadLetter(Message message) throws JMSException {

@@ -2,13 +2,11 @@ package io.switchboard.webhook;
 
 import io.switchboard.broker.BrokerProperties;
 import io.switchboard.broker.IndependentBrokerConnections;
-import jakarta.jms.JMSException;
+import io.switchboard.broker.RequeuedCopies;
+import io.switchboard.camel.Headers;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
-import java.util.Enumeration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jms.core.JmsTemplate;
@@ -24,8 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ParkedWebhooks implements WebhookEndpoints.ParkedDeliveries {
 
-    /** The property of a parked delivery naming its endpoint, which a release selects by. */
-    public static final String ENDPOINT = "SwitchboardWebhookEndpoint";
     private static final Logger LOG = LoggerFactory.getLogger(ParkedWebhooks.class);
     private static final long RECEIVE_TIMEOUT_MS = 1_000;
 
@@ -43,14 +39,14 @@ public class ParkedWebhooks implements WebhookEndpoints.ParkedDeliveries {
     public int release(String endpoint, int atMost) {
         Integer released = jms.execute(session -> {
             int moved = 0;
-            String selector = endpoint == null ? null : ENDPOINT + " = '" + endpoint.replace("'", "''") + "'";
+            String selector = endpoint == null ? null : Headers.WEBHOOK_ENDPOINT + " = '" + endpoint.replace("'", "''") + "'";
             try (MessageConsumer parked = session.createConsumer(session.createQueue(broker.webhooksParked()),
                     selector);
                     MessageProducer deliveries = session.createProducer(
                             session.createQueue(broker.webhookDeliveries()))) {
                 Message message;
                 while (moved < atMost && (message = parked.receive(RECEIVE_TIMEOUT_MS)) != null) {
-                    deliveries.send(copy(session, message));
+                    deliveries.send(RequeuedCopies.of(session, message));
                     moved++;
                     // a commit per batch keeps the transaction small while an endpoint's whole backlog moves
                     if (moved % 500 == 0) {
@@ -66,18 +62,5 @@ public class ParkedWebhooks implements WebhookEndpoints.ParkedDeliveries {
                     endpoint == null ? "their endpoints" : endpoint);
         }
         return released;
-    }
-
-    /** A fresh delivery: the body and the hub's properties, without the parked copy's expiry or endpoint. */
-    private static Message copy(Session session, Message parked) throws JMSException {
-        TextMessage copy = session.createTextMessage(((TextMessage) parked).getText());
-        Enumeration<?> names = parked.getPropertyNames();
-        while (names.hasMoreElements()) {
-            String name = (String) names.nextElement();
-            if (name.startsWith("Switchboard") && !name.equals(ENDPOINT)) {
-                copy.setObjectProperty(name, parked.getObjectProperty(name));
-            }
-        }
-        return copy;
     }
 }
