@@ -20,6 +20,11 @@ public class CallbackResponses {
                 .toList());
     }
 
+    /** For a failure that is the hub's fault; the carrier sends the callback again, its cause goes to the log. */
+    public Refusal internalError() {
+        return new Refusal("internal_error", "The hub could not take this callback; send it again later.", List.of());
+    }
+
     public record Receipt(String status) {
     }
 

@@ -2,12 +2,13 @@ package io.switchboard.carrier;
 
 import io.switchboard.model.Channel;
 import io.switchboard.model.Dialect;
+import io.switchboard.module.CarrierCapabilities;
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * A carrier as the routes use it: where its API is, how to authenticate, which channels it carries.
  *
+ * @param capabilities  what its dialect's carriers can take
  * @param baseUrl       the carrier's API root, resolved (a sandbox path becomes this hub's loopback URL)
  * @param authorization the value of the dialect's credential header ({@code Authorization} for v5, v1 and Channels,
  *                      {@code PINNACLE-API-KEY} for Pinnacle); never logged
@@ -17,22 +18,12 @@ import java.util.Set;
  * @param smsSender     the number SMS and MMS go out from in place of an RCS agent, or null
  * @param agentId       the Pinnacle agent RCS goes out from in place of another dialect's sender, or null
  */
-public record CarrierConnector(String id, Dialect dialect, String baseUrl, String authorization, String workspaceId,
-        String channelId, String signingSecret, String smsSender, String agentId, Duration connectTimeout,
-        Duration readTimeout, int maxConnections, Duration capabilityTtl) {
-
-    /** The channels a carrier of this dialect can carry; other content is transcoded or refused. */
-    public Set<Channel> channels() {
-        return switch (dialect) {
-            case V5 -> Set.of(Channel.RCS);
-            case V1 -> Set.of(Channel.RCS, Channel.SMS);
-            case PINNACLE -> Set.of(Channel.RCS, Channel.SMS, Channel.MMS);
-            case CHANNELS -> Set.of(Channel.SMS, Channel.MMS);
-        };
-    }
+public record CarrierConnector(String id, Dialect dialect, CarrierCapabilities capabilities, String baseUrl,
+        String authorization, String workspaceId, String channelId, String signingSecret, String smsSender,
+        String agentId, Duration connectTimeout, Duration readTimeout, int maxConnections, Duration capabilityTtl) {
 
     public boolean carries(Channel channel) {
-        return channels().contains(channel);
+        return capabilities.carries(channel);
     }
 
     /**

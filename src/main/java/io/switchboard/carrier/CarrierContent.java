@@ -2,7 +2,6 @@ package io.switchboard.carrier;
 
 import io.switchboard.model.Channel;
 import io.switchboard.model.Content;
-import io.switchboard.model.Dialect;
 import io.switchboard.model.FailoverPlan;
 import io.switchboard.model.Message;
 import io.switchboard.model.MmsContent;
@@ -15,8 +14,8 @@ import org.springframework.stereotype.Component;
  * Fits a message to what its carrier can carry. Content of a channel the carrier carries goes as it is. RCS content
  * for a carrier without RCS goes as the SMS or MMS leg the client gave for failover (MMS when the carrier carries
  * it), or else transcoded to SMS/MMS ({@link RcsTranscoder}). SMS and MMS never become RCS: such content cannot be
- * sent through an RCS-only carrier. Template content names a template the carrier stores, which only Channels
- * carriers have, so no other carrier can carry it.
+ * sent through an RCS-only carrier. Template content names a template the carrier stores, so only a carrier that
+ * keeps templates (Channels) can carry it.
  */
 @Component("carrierContent")
 public class CarrierContent {
@@ -24,7 +23,7 @@ public class CarrierContent {
     /** The message as the carrier will send it, or null when this carrier cannot carry it. */
     public Message fit(Message message, CarrierConnector carrier) {
         if (message.content() instanceof TemplateContent) {
-            return carrier.dialect() == Dialect.CHANNELS ? message : null;
+            return carrier.capabilities().templates() ? message : null;
         }
         if (carrier.carries(message.channel())) {
             return message;

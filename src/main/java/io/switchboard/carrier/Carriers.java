@@ -1,10 +1,11 @@
 package io.switchboard.carrier;
 
 import io.switchboard.model.Dialect;
+import io.switchboard.module.CarrierCredentials;
+import io.switchboard.module.CarrierSide;
+import io.switchboard.module.DialectModules;
 import io.switchboard.net.HubAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,11 @@ public class Carriers {
     private final Map<String, CarrierProperties.CarrierConfig> configs = new LinkedHashMap<>();
     private final Map<String, CarrierConnector> connectors = new ConcurrentHashMap<>();
     private final HubAddress hub;
+    private final DialectModules dialects;
 
-    public Carriers(CarrierProperties properties, HubAddress hub) {
+    public Carriers(CarrierProperties properties, HubAddress hub, DialectModules dialects) {
         this.hub = hub;
+        this.dialects = dialects;
         for (CarrierProperties.CarrierConfig carrier : properties.carriers()) {
             if (Boolean.FALSE.equals(carrier.enabled())) {
                 continue;
@@ -67,45 +70,27 @@ public class Carriers {
     }
 
     private CarrierConnector connector(CarrierProperties.CarrierConfig config) {
-        return new CarrierConnector(config.id(), config.dialect(), hub.resolve(config.baseUrl()).toString(),
-                authorization(config), config.workspaceId(), config.channelId(), config.signingSecret(),
-                config.smsSender(), config.agentId(),
+        CarrierSide dialect = dialects.of(config.dialect()).carrierSide();
+        return new CarrierConnector(config.id(), config.dialect(), dialect.capabilities(),
+                hub.resolve(config.baseUrl()).toString(), dialect.authorization(credentials(config)),
+                config.workspaceId(), config.channelId(), config.signingSecret(), config.smsSender(), config.agentId(),
                 orDefault(config.connectTimeout(), DEFAULT_CONNECT_TIMEOUT),
                 orDefault(config.readTimeout(), DEFAULT_READ_TIMEOUT),
                 config.maxConnections() == null ? DEFAULT_MAX_CONNECTIONS : config.maxConnections(),
                 orDefault(config.capabilityTtl(), DEFAULT_CAPABILITY_TTL));
     }
 
-    private static void requireCredentials(CarrierProperties.CarrierConfig carrier) {
-        boolean complete = switch (carrier.dialect()) {
-            case V5 -> present(carrier.username()) && present(carrier.password());
-            case V1, PINNACLE -> present(carrier.apiKey()) && present(carrier.signingSecret());
-            case CHANNELS -> present(carrier.accessKey()) && present(carrier.signingSecret())
-                    && present(carrier.workspaceId()) && present(carrier.channelId());
-        };
-        if (!complete) {
+    private void requireCredentials(CarrierProperties.CarrierConfig carrier) {
+        List<String> missing = dialects.of(carrier.dialect()).carrierSide().missingCredentials(credentials(carrier));
+        if (!missing.isEmpty()) {
             throw new IllegalStateException("Carrier " + carrier.id() + " (" + carrier.dialect().id()
-                    + ") lacks a credential: v5 needs username and password; v1 and pinnacle api-key and "
-                    + "signing-secret; channels access-key, signing-secret, workspace-id and channel-id");
+                    + ") lacks " + String.join(", ", missing));
         }
     }
 
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
-    }
-
-    private static String authorization(CarrierProperties.CarrierConfig config) {
-        return switch (config.dialect()) {
-            case V5 -> basic(config.username(), config.password());
-            case V1 -> "Bearer " + config.apiKey();
-            case PINNACLE -> config.apiKey();
-            case CHANNELS -> "AccessKey " + config.accessKey();
-        };
-    }
-
-    private static String basic(String username, String password) {
-        String login = username + ":" + password;
-        return "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8));
+    private static CarrierCredentials credentials(CarrierProperties.CarrierConfig config) {
+        return new CarrierCredentials(config.username(), config.password(), config.apiKey(), config.accessKey(),
+                config.signingSecret(), config.workspaceId(), config.channelId());
     }
 
     private static Duration orDefault(Duration value, Duration fallback) {

@@ -112,7 +112,7 @@ public class Failovers {
      * a sender goes from the carrier's {@code sms-sender}.
      */
     public FailoverPlan carrierLeg(Message message, CarrierConnector carrier, RoutingRules.Route route) {
-        if (message.channel() != Channel.RCS || !carrier.dialect().takesFailoverLeg() || route == null
+        if (message.channel() != Channel.RCS || !carrier.capabilities().takesFailoverLeg() || route == null
                 || route.failover().mode() != RoutingRules.FailoverMode.CARRIER) {
             return null;
         }

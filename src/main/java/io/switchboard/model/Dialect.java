@@ -1,6 +1,9 @@
 package io.switchboard.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** A vendor API format: what a client spoke to the hub, or what the hub speaks to a carrier. */
 public enum Dialect {
@@ -21,20 +24,13 @@ public enum Dialect {
         return id;
     }
 
-    /**
-     * True for the dialects whose RCS send takes an SMS/MMS leg the carrier sends itself (v5 {@code smsFailover} and
-     * {@code mmsFailover}, Pinnacle {@code fallback}), so a routing rule can hand failover to such a carrier.
-     */
-    public boolean takesFailoverLeg() {
-        return this == V5 || this == PINNACLE;
+    public static Dialect fromId(String id) {
+        return withId(id).orElseThrow(() -> new IllegalArgumentException("Unknown dialect '" + id
+                + "'; expected one of " + Arrays.stream(values()).map(Dialect::id).collect(Collectors.joining(", "))));
     }
 
-    public static Dialect fromId(String id) {
-        for (Dialect dialect : values()) {
-            if (dialect.id.equalsIgnoreCase(id)) {
-                return dialect;
-            }
-        }
-        throw new IllegalArgumentException("Unknown dialect '" + id + "'; expected one of pinnacle, v1, v5, channels");
+    /** The dialect with this id, in any case; empty for null or an unknown id. */
+    public static Optional<Dialect> withId(String id) {
+        return Arrays.stream(values()).filter(dialect -> dialect.id.equalsIgnoreCase(id)).findFirst();
     }
 }

@@ -15,6 +15,7 @@ import io.switchboard.carrier.CarrierProperties;
 import io.switchboard.model.Channel;
 import io.switchboard.model.Dialect;
 import io.switchboard.model.Message;
+import io.switchboard.module.DialectModules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,14 +64,16 @@ public class RoutingTable {
     private volatile long readModified;
     private volatile String lastRefusal;
 
-    public RoutingTable(@Value("${switchboard.routing.file}") Resource file, CarrierProperties carriers) {
+    public RoutingTable(@Value("${switchboard.routing.file}") Resource file, CarrierProperties carriers,
+            DialectModules dialects) {
         this.file = file;
         Map<String, Dialect> known = carriers.carriers().stream()
                 .filter(carrier -> !Boolean.FALSE.equals(carrier.enabled()))
                 .collect(Collectors.toMap(CarrierProperties.CarrierConfig::id,
                         CarrierProperties.CarrierConfig::dialect));
         this.knownCarrier = known::containsKey;
-        this.takesFailoverLeg = id -> known.containsKey(id) && known.get(id).takesFailoverLeg();
+        this.takesFailoverLeg = id -> known.containsKey(id)
+                && dialects.of(known.get(id)).carrierSide().capabilities().takesFailoverLeg();
         this.readModified = lastModified(file);
         this.rules = read(file, knownCarrier, takesFailoverLeg);
     }

@@ -20,7 +20,7 @@ import org.springframework.http.MediaType;
  */
 class FormBodyFilter extends RefusingFilter {
 
-    FormBodyFilter(DialectErrors errors, ObjectMapper mapper) {
+    FormBodyFilter(ApiErrors errors, ObjectMapper mapper) {
         super(errors, mapper);
     }
 

@@ -11,10 +11,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** A filter that refuses some API requests before they reach a route, in the error shape of the path's dialect. */
 abstract class RefusingFilter extends OncePerRequestFilter {
 
-    private final DialectErrors errors;
+    private final ApiErrors errors;
     private final ObjectMapper mapper;
 
-    RefusingFilter(DialectErrors errors, ObjectMapper mapper) {
+    RefusingFilter(ApiErrors errors, ObjectMapper mapper) {
         this.errors = errors;
         this.mapper = mapper;
     }

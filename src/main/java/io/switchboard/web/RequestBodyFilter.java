@@ -43,7 +43,7 @@ class RequestBodyFilter extends RefusingFilter {
 
     private final long limit;
 
-    RequestBodyFilter(long limit, DialectErrors errors, ObjectMapper mapper) {
+    RequestBodyFilter(long limit, ApiErrors errors, ObjectMapper mapper) {
         super(errors, mapper);
         this.limit = limit;
     }

@@ -19,7 +19,7 @@ class ServiceGateFilter extends RefusingFilter {
     private final HubLifecycle lifecycle;
     private final long retryAfterSeconds;
 
-    ServiceGateFilter(HubLifecycle lifecycle, DialectErrors errors, ObjectMapper mapper, long retryAfterSeconds) {
+    ServiceGateFilter(HubLifecycle lifecycle, ApiErrors errors, ObjectMapper mapper, long retryAfterSeconds) {
         super(errors, mapper);
         this.lifecycle = lifecycle;
         this.retryAfterSeconds = retryAfterSeconds;

@@ -35,11 +35,11 @@ class WebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyFilter> requestBody(DialectErrors errors, ObjectMapper mapper,
+    FilterRegistrationBean<RequestBodyFilter> requestBody(ApiErrors errors, ObjectMapper mapper,
             @Value("${switchboard.api.max-body-size:256KB}") DataSize maxBodySize) {
         FilterRegistrationBean<RequestBodyFilter> registration =
                 new FilterRegistrationBean<>(new RequestBodyFilter(maxBodySize.toBytes(), errors, mapper));
-        registration.addUrlPatterns(DialectErrors.API_PATTERNS);
+        registration.addUrlPatterns(errors.urlPatterns());
         // the sandbox carriers and webhook inbox read bodies from anyone on the network too
         registration.addUrlPatterns(SANDBOX_PATTERN);
         // after Spring Security, so unauthenticated management calls never get this far
@@ -49,20 +49,20 @@ class WebConfiguration {
 
     /** First of all, before authentication: a starting or stopping hub answers every caller alike. */
     @Bean
-    FilterRegistrationBean<ServiceGateFilter> serviceGate(HubLifecycle lifecycle, DialectErrors errors,
+    FilterRegistrationBean<ServiceGateFilter> serviceGate(HubLifecycle lifecycle, ApiErrors errors,
             ObjectMapper mapper, @Value("${switchboard.api.retry-after:5s}") Duration retryAfter) {
         FilterRegistrationBean<ServiceGateFilter> registration = new FilterRegistrationBean<>(
                 new ServiceGateFilter(lifecycle, errors, mapper, Math.max(1, retryAfter.toSeconds())));
-        registration.addUrlPatterns(DialectErrors.API_PATTERNS);
+        registration.addUrlPatterns(errors.urlPatterns());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
     @Bean
-    FilterRegistrationBean<FormBodyFilter> formBodyRefusal(DialectErrors errors, ObjectMapper mapper) {
+    FilterRegistrationBean<FormBodyFilter> formBodyRefusal(ApiErrors errors, ObjectMapper mapper) {
         FilterRegistrationBean<FormBodyFilter> registration = new FilterRegistrationBean<>(
                 new FormBodyFilter(errors, mapper));
-        registration.addUrlPatterns(DialectErrors.API_PATTERNS);
+        registration.addUrlPatterns(errors.urlPatterns());
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
         return registration;
     }

@@ -1,9 +1,14 @@
 package io.switchboard.webhook;
 
 import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.Dialect;
 import io.switchboard.model.Envelope;
+import io.switchboard.module.DialectModules;
+import io.switchboard.module.WebhookRendering;
 import io.switchboard.store.MessageStore;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Turns one event into one delivery per subscription of the message's tenant that wants it. */
@@ -11,12 +16,12 @@ import org.springframework.stereotype.Component;
 public class WebhookFanOut {
 
     private final WebhookSubscriptions subscriptions;
-    private final WebhookPayloads payloads;
+    private final DialectModules dialects;
     private final MessageStore store;
 
-    public WebhookFanOut(WebhookSubscriptions subscriptions, WebhookPayloads payloads, MessageStore store) {
+    public WebhookFanOut(WebhookSubscriptions subscriptions, DialectModules dialects, MessageStore store) {
         this.subscriptions = subscriptions;
-        this.payloads = payloads;
+        this.dialects = dialects;
         this.store = store;
     }
 
@@ -27,10 +32,18 @@ public class WebhookFanOut {
         if (wanting.isEmpty()) {
             return List.of();
         }
-        String v1Payload = payloads.v1(event, envelope(event));
+        Envelope envelope = envelope(event);
+        // rendered once per dialect, however many subscriptions speak it
+        Map<Dialect, String> payloads = new HashMap<>();
         return wanting.stream()
-                .map(subscription -> WebhookDelivery.of(subscription, event.id(), v1Payload))
+                .map(subscription -> WebhookDelivery.of(subscription, event.id(), payloads.computeIfAbsent(
+                        subscription.dialect(), dialect -> rendering(dialect).payload(event, envelope))))
                 .toList();
+    }
+
+    private WebhookRendering rendering(Dialect dialect) {
+        return dialects.of(dialect).webhookRendering().orElseThrow(() -> new IllegalStateException(
+                "Subscriptions in " + dialect.id() + " get no webhooks: that dialect has no webhook shape"));
     }
 
     /** The event's envelope; the message's own for an event published before events carried one. */

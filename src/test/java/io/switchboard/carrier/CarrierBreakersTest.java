@@ -3,6 +3,7 @@ package io.switchboard.carrier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.dialect.v5.V5Module;
 import io.switchboard.model.Dialect;
 import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
@@ -17,7 +18,7 @@ class CarrierBreakersTest {
             new BreakerProperties(50, 4, 4, Duration.ofMinutes(1), 1), meters);
 
     private static CarrierConnector carrier(String id) {
-        return new CarrierConnector(id, Dialect.V5, "http://127.0.0.1:1", "Basic x", null, null, null, null, null,
+        return new CarrierConnector(id, Dialect.V5, V5Module.CARRIER_SIDE.capabilities(), "http://127.0.0.1:1", "Basic x", null, null, null, null, null,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofMinutes(1));
     }
 

@@ -11,6 +11,7 @@ import io.switchboard.model.SmsContent;
 import io.switchboard.model.Suggestion;
 import io.switchboard.model.TemplateContent;
 import io.switchboard.model.TextContent;
+import io.switchboard.testing.DialectModulesForTests;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +80,8 @@ class CarrierContentTest {
     }
 
     private static CarrierConnector carrier(Dialect dialect) {
-        return new CarrierConnector("c", dialect, "http://127.0.0.1:1", "secret", null, null, null, "+14155550199", null,
+        return new CarrierConnector("c", dialect,
+                DialectModulesForTests.carrierSides().of(dialect).carrierSide().capabilities(), "http://127.0.0.1:1", "secret", null, null, null, "+14155550199", null,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofMinutes(1));
     }
 }

@@ -11,6 +11,7 @@ import io.switchboard.model.MmsContent;
 import io.switchboard.model.SmsContent;
 import io.switchboard.model.TextContent;
 import io.switchboard.carrier.CarrierProperties;
+import io.switchboard.testing.DialectModulesForTests;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -133,7 +134,7 @@ class RoutingTableTest {
         Path file = dir.resolve("routing.yaml");
         Files.writeString(file, "defaults:\n  RCS: carrier-a\n");
         RoutingTable table = new RoutingTable(new FileSystemResource(file), new CarrierProperties(
-                CARRIERS.stream().map(RoutingTableTest::carrier).toList()));
+                CARRIERS.stream().map(RoutingTableTest::carrier).toList()), DialectModulesForTests.carrierSides());
         Message message = message("demo", Dialect.V5, "agent_x", "+14155550100", rcs());
 
         assertThat(table.reload()).as("unchanged").isFalse();

@@ -27,6 +27,7 @@ class ChannelCapabilitiesTest {
 
     private static final Duration TTL = Duration.ofMinutes(10);
     private static final CarrierConnector CARRIER = new CarrierConnector("channels-us", Dialect.CHANNELS,
+            ChannelsModule.CARRIER_SIDE.capabilities(),
             "http://127.0.0.1:1", "AccessKey k", "ws", "ch", "key", null, null, Duration.ofSeconds(1),
             Duration.ofSeconds(1), 1, TTL);
 

@@ -51,7 +51,8 @@ class ChannelsNotificationsTest {
     }
 
     private static CarrierConnector carrier(String id, String channelId, String key) {
-        return new CarrierConnector(id, Dialect.CHANNELS, "http://127.0.0.1:1", "AccessKey k", "ws", channelId, key,
+        return new CarrierConnector(id, Dialect.CHANNELS, ChannelsModule.CARRIER_SIDE.capabilities(),
+                "http://127.0.0.1:1", "AccessKey k", "ws", channelId, key,
                 null, null, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofMinutes(10));
     }
 

@@ -174,6 +174,7 @@ class CanonicalToPinnacleTest {
         assertThat(found).as(name).isNotNull();
         Exchange exchange = new DefaultExchange(camel);
         exchange.setVariable(Variables.CARRIER, new CarrierConnector("sandbox-pinnacle", Dialect.PINNACLE,
+                PinnacleModule.CARRIER_SIDE.capabilities(),
                 "http://127.0.0.1:1/sandbox/pinnacle", "key", null, null, "pss_secret", "+14155550199",
                 "agent_carrier", Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofMinutes(1)));
         exchange.getMessage().setBody(message);

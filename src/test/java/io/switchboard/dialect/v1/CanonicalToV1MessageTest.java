@@ -210,7 +210,8 @@ class CanonicalToV1MessageTest {
     }
 
     private static CarrierConnector carrier(String channelId) {
-        return new CarrierConnector("sandbox-v1", Dialect.V1, "http://127.0.0.1:1/sandbox/v1", "Bearer k", null,
+        return new CarrierConnector("sandbox-v1", Dialect.V1, V1Module.CARRIER_SIDE.capabilities(),
+                "http://127.0.0.1:1/sandbox/v1", "Bearer k", null,
                 channelId, "secret", null, null, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofMinutes(1));
     }
 }

@@ -8,6 +8,7 @@ import io.switchboard.carrier.CarrierProperties;
 import io.switchboard.carrier.Carriers;
 import io.switchboard.model.Dialect;
 import io.switchboard.net.HubAddress;
+import io.switchboard.testing.DialectModulesForTests;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,8 @@ class V1SignaturesTest {
     V1SignaturesTest() {
         CarrierProperties properties = new CarrierProperties(List.of(v1("arowana-a", "secret-a"),
                 v1("arowana-b", "secret-b")));
-        signatures = new V1Signatures(new Carriers(properties, new HubAddress("https://hub.example")));
+        signatures = new V1Signatures(new Carriers(properties, new HubAddress("https://hub.example"),
+                DialectModulesForTests.carrierSides()));
     }
 
     @Test

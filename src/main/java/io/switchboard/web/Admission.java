@@ -1,8 +1,12 @@
-package io.switchboard.tenant;
+package io.switchboard.web;
 
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.switchboard.api.RateLimitedException;
+import io.switchboard.module.ClientApi;
+import io.switchboard.module.DialectModules;
+import io.switchboard.tenant.Tenant;
+import io.switchboard.tenant.TenantProperties;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,21 +14,21 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * The first step of every API route: who is calling (the dialect's own credentials) and whether they may call now
- * (a per-tenant request rate). A refused caller learns how long to wait.
+ * What every client API route does first: who is calling (the dialect's own credentials) and whether they may call
+ * now (a per-tenant request rate). A refused caller learns how long to wait.
  */
 @Component("admission")
 public class Admission {
 
     private static final Duration PERIOD = Duration.ofSeconds(1);
 
-    private final ApiKeyAuthenticator apiKeys;
+    private final DialectModules dialects;
     private final Map<String, AtomicRateLimiter> limiters = new ConcurrentHashMap<>();
     private final Map<String, Integer> ratePerTenant = new ConcurrentHashMap<>();
     private final int defaultRate;
 
-    public Admission(ApiKeyAuthenticator apiKeys, TenantProperties properties) {
-        this.apiKeys = apiKeys;
+    public Admission(DialectModules dialects, TenantProperties properties) {
+        this.dialects = dialects;
         this.defaultRate = properties.rateLimit().requestsPerSecond();
         for (TenantProperties.TenantConfig tenant : properties.tenants()) {
             if (tenant.requestsPerSecond() != null) {
@@ -33,16 +37,17 @@ public class Admission {
         }
     }
 
-    public Tenant v1(String authorization) {
-        return admit(apiKeys.v1(authorization));
-    }
-
-    public Tenant pinnacle(String apiKey) {
-        return admit(apiKeys.pinnacle(apiKey));
-    }
-
-    public Tenant v5(String authorization) {
-        return admit(apiKeys.v5(authorization));
+    /**
+     * The tenant behind the request's credential, if it may call now.
+     *
+     * @param dialectId the dialect of the API called, such as {@code v1}
+     * @param headers   the request's headers, where the dialect's credential header is looked up
+     */
+    public Tenant admit(String dialectId, Map<String, Object> headers) {
+        ClientApi api = dialects.clientApi(dialectId).orElseThrow(() -> new IllegalStateException(
+                "A client API route's group names its dialect; '" + dialectId + "' has no client API"));
+        Object credential = headers.get(api.credentialHeader());
+        return admit(api.authenticate(credential == null ? null : credential.toString()));
     }
 
     private Tenant admit(Tenant tenant) {

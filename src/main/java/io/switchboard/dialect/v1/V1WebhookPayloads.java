@@ -1,4 +1,4 @@
-package io.switchboard.webhook;
+package io.switchboard.dialect.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,23 +8,25 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Envelope;
+import io.switchboard.module.WebhookRendering;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders an event the way a subscription's dialect expects it. v1 (the normalized default): the envelope
- * {@code {id, event, timestamp, data}} with {@code data.status} and a {@code <status>_at} time.
+ * Events as v1 subscribers (the normalized default) read them: the envelope {@code {id, event, timestamp, data}} with
+ * {@code data.status} and a {@code <status>_at} time.
  */
 @Component
-public class WebhookPayloads {
+public class V1WebhookPayloads implements WebhookRendering {
 
     private final ObjectMapper mapper;
 
-    public WebhookPayloads(ObjectMapper mapper) {
+    public V1WebhookPayloads(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    public String v1(DeliveryEvent event, Envelope envelope) {
+    @Override
+    public String payload(DeliveryEvent event, Envelope envelope) {
         EventType type = event.type();
         Instant at = event.occurredAt();
         V1EventData data = new V1EventData(
