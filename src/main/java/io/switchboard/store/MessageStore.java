@@ -1,6 +1,8 @@
 package io.switchboard.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static io.switchboard.store.Rows.instant;
+import static io.switchboard.store.Rows.utc;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.NotFoundException;
 import io.switchboard.model.Channel;
@@ -16,8 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,17 +26,13 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The hub's record of messages, their carrier legs and their timelines. */
 @Component("messageStore")
@@ -48,7 +44,7 @@ public class MessageStore {
     private final NamedParameterJdbcTemplate batch;
     private final ObjectMapper mapper;
     private final Clock clock;
-    private final TransactionTemplate savepoint;
+    private final Rows rows;
 
     private static final String LEG_QUERY = """
             SELECT l.leg_id, l.message_id, m.tenant_id, l.leg_number, l.channel, l.carrier_id,
@@ -58,13 +54,12 @@ public class MessageStore {
             """;
 
     public MessageStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper mapper, Clock clock,
-            PlatformTransactionManager transactions) {
+            Rows rows) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.mapper = mapper;
         this.clock = clock;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.rows = rows;
     }
 
     /**
@@ -81,7 +76,7 @@ public class MessageStore {
     @Transactional
     public Acceptance accept(Submission submission) {
         Message message = submission.message();
-        boolean inserted = insertUnlessPresent(() -> jdbc.sql(INSERT_MESSAGE).paramSource(messageRow(submission))
+        boolean inserted = rows.insertUnlessPresent(() -> jdbc.sql(INSERT_MESSAGE).paramSource(messageRow(submission))
                 .update());
         if (inserted) {
             insertEvent(queued(message));
@@ -152,7 +147,8 @@ public class MessageStore {
                 """)
                 .param("tenant", key.tenant())
                 .param("key", key.key())
-                .query((rs, row) -> new Recorded(fromJson(rs.getString("body")), rs.getString("request_fingerprint")))
+                .query((rs, row) -> new Recorded(rows.message(rs.getString("body")),
+                        rs.getString("request_fingerprint")))
                 .optional();
     }
 
@@ -215,7 +211,7 @@ public class MessageStore {
                 .param("id", messageId)
                 .query(String.class)
                 .optional()
-                .map(this::fromJson);
+                .map(rows::message);
     }
 
     /**
@@ -277,7 +273,7 @@ public class MessageStore {
     @Transactional
     public Leg claimLeg(Message message, int legNumber, Channel channel, String carrierId, String claimant,
             RoutingRules.Route route) {
-        Locked locked = lock(message.id());
+        Rows.Locked locked = rows.lock(message.id());
         if (locked == null || EventType.REVOKED.statusWord().equals(locked.status())) {
             return null;
         }
@@ -289,8 +285,7 @@ public class MessageStore {
         if (legNumber > 1 && anyLegDelivered(message.id())) {
             return null;
         }
-        Instant now = clock.instant();
-        boolean inserted = insertUnlessPresent(() -> jdbc.sql("""
+        boolean inserted = rows.insertUnlessPresent(() -> jdbc.sql("""
                 INSERT INTO message_legs (leg_id, message_id, leg_number, channel, carrier_id, status, claimed_by,
                                           route, handed_at, created_at, updated_at)
                 VALUES (:leg, :message, :number, :channel, :carrier, :status, :claimant, :route, :now, :now, :now)
@@ -302,8 +297,8 @@ public class MessageStore {
                 .param("carrier", carrierId)
                 .param("status", Leg.LegStatus.DISPATCHING.name())
                 .param("claimant", claimant)
-                .param("route", route == null ? null : json(route))
-                .param("now", utc(now))
+                .param("route", route == null ? null : rows.json(route))
+                .param("now", rows.now())
                 .update());
         if (!inserted) {
             return ownedBy(legId, claimant) ? resumed(findLeg(legId).orElseThrow()) : null;
@@ -323,7 +318,7 @@ public class MessageStore {
         } else if (leg.status() == Leg.LegStatus.RETRYING) {
             jdbc.sql("UPDATE message_legs SET status = :status, reason = NULL, handed_at = :now WHERE leg_id = :leg")
                     .param("status", Leg.LegStatus.DISPATCHING.name())
-                    .param("now", utc(clock.instant()))
+                    .param("now", rows.now())
                     .param("leg", leg.legId())
                     .update();
             return withStatus(leg, Leg.LegStatus.DISPATCHING, null, null);
@@ -386,12 +381,12 @@ public class MessageStore {
         if (!arrived || event.carrier() == null || event.carrierMessageId() == null) {
             return;
         }
-        lock(event.messageId());
+        rows.lock(event.messageId());
         jdbc.sql("""
                 UPDATE message_legs SET delivered_at = :at
                 WHERE carrier_id = :carrier AND carrier_message_id = :carrierMessageId AND delivered_at IS NULL
                 """)
-                .param("at", utc(clock.instant()))
+                .param("at", rows.now())
                 .param("carrier", event.carrier())
                 .param("carrierMessageId", event.carrierMessageId())
                 .update();
@@ -407,7 +402,7 @@ public class MessageStore {
     public DeliveryEvent revoke(String tenantId, String messageId) {
         MessageView view = findView(tenantId, messageId)
                 .orElseThrow(() -> new NotFoundException("No message " + messageId + " was found."));
-        Locked locked = lock(messageId);
+        Rows.Locked locked = rows.lock(messageId);
         boolean waiting = locked != null && EventType.QUEUED.statusWord().equals(locked.status())
                 && jdbc.sql("SELECT COUNT(*) FROM message_legs WHERE message_id = :id").param("id", messageId)
                         .query(Integer.class).single() == 0;
@@ -433,22 +428,9 @@ public class MessageStore {
                 .param("queued", EventType.QUEUED.statusWord())
                 .param("rank", EventType.QUEUED.statusRank())
                 .param("failed", EventType.FAILED.statusWord())
-                .param("now", utc(clock.instant()))
+                .param("now", rows.now())
                 .param("id", messageId)
                 .update();
-    }
-
-    /** The message's status and envelope, with its row locked until the transaction ends; null for an unknown one. */
-    private Locked lock(String messageId) {
-        return jdbc.sql("SELECT status, sender, recipient, channel FROM messages WHERE id = :id FOR UPDATE")
-                .param("id", messageId)
-                .query((rs, row) -> new Locked(rs.getString("status"), new Envelope(rs.getString("sender"),
-                        rs.getString("recipient"), Channel.valueOf(rs.getString("channel")))))
-                .optional()
-                .orElse(null);
-    }
-
-    private record Locked(String status, Envelope envelope) {
     }
 
     public Optional<Leg> findLeg(String legId) {
@@ -472,7 +454,7 @@ public class MessageStore {
         return new Leg(rs.getString("leg_id"), rs.getString("message_id"), rs.getString("tenant_id"),
                 rs.getInt("leg_number"), Channel.valueOf(rs.getString("channel")), rs.getString("carrier_id"),
                 rs.getString("carrier_message_id"), Leg.LegStatus.valueOf(rs.getString("status")),
-                rs.getString("reason"), route == null ? null : fromJson(route, RoutingRules.Route.class),
+                rs.getString("reason"), route == null ? null : rows.fromJson(route, RoutingRules.Route.class),
                 new Envelope(rs.getString("sender"), rs.getString("recipient"),
                         Channel.valueOf(rs.getString("message_channel"))));
     }
@@ -516,7 +498,7 @@ public class MessageStore {
                 .param("status", status.name())
                 .param("carrierId", carrierMessageId)
                 .param("reason", Reasons.bounded(reason))
-                .param("now", utc(clock.instant()))
+                .param("now", rows.now())
                 .param("leg", legId)
                 .update();
     }
@@ -532,7 +514,7 @@ public class MessageStore {
                     """)
                     .param("status", event.type().statusWord())
                     .param("rank", event.type().statusRank())
-                    .param("now", utc(clock.instant()))
+                    .param("now", rows.now())
                     .param("id", event.messageId())
                     .update();
         }
@@ -552,7 +534,7 @@ public class MessageStore {
     private boolean insertEvent(DeliveryEvent event) {
         boolean repeat = jdbc.sql("SELECT 1 FROM message_events WHERE dedupe_key = :dedupe")
                 .param("dedupe", event.dedupeKey()).query(Integer.class).optional().isPresent();
-        return !repeat && insertUnlessPresent(() -> jdbc.sql(INSERT_EVENT).paramSource(eventRow(event)).update());
+        return !repeat && rows.insertUnlessPresent(() -> jdbc.sql(INSERT_EVENT).paramSource(eventRow(event)).update());
     }
 
     private SqlParameterSource eventRow(DeliveryEvent event) {
@@ -562,26 +544,11 @@ public class MessageStore {
                 .addValue("dedupe", event.dedupeKey())
                 .addValue("type", event.type().wireName())
                 .addValue("occurred", utc(event.occurredAt()))
-                .addValue("recorded", utc(clock.instant()))
+                .addValue("recorded", rows.now())
                 .addValue("carrier", event.carrier())
                 .addValue("carrierId", event.carrierMessageId())
                 .addValue("channel", event.channel() == null ? null : event.channel().name())
                 .addValue("reason", event.reason());
-    }
-
-    /**
-     * Runs an insert that a unique constraint may refuse, inside a savepoint: PostgreSQL aborts the whole
-     * transaction on a constraint violation, so the refusal must not reach the transaction the caller is in.
-     *
-     * @return false when a unique constraint refused the row
-     */
-    private boolean insertUnlessPresent(Runnable insert) {
-        try {
-            savepoint.executeWithoutResult(status -> insert.run());
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
     }
 
     private List<MessageView.TimelineEntry> timeline(String messageId) {
@@ -603,33 +570,5 @@ public class MessageStore {
                 .query(Integer.class)
                 .optional()
                 .isPresent();
-    }
-
-    private Message fromJson(String json) {
-        return fromJson(json, Message.class);
-    }
-
-    private <T> T fromJson(String json, Class<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored " + type.getSimpleName() + " does not read back", e);
-        }
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(value.getClass().getSimpleName() + " always serializes", e);
-        }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 }
