@@ -27,7 +27,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,10 +40,10 @@ public class MessageStore {
     private static final Logger LOG = LoggerFactory.getLogger(MessageStore.class);
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Rows rows;
+    private final Timeline timeline;
 
     private static final String LEG_QUERY = """
             SELECT l.leg_id, l.message_id, m.tenant_id, l.leg_number, l.channel, l.carrier_id,
@@ -53,13 +52,12 @@ public class MessageStore {
             FROM message_legs l JOIN messages m ON m.id = l.message_id
             """;
 
-    public MessageStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper mapper, Clock clock,
-            Rows rows) {
+    public MessageStore(JdbcClient jdbc, ObjectMapper mapper, Clock clock, Rows rows, Timeline timeline) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.mapper = mapper;
         this.clock = clock;
         this.rows = rows;
+        this.timeline = timeline;
     }
 
     /**
@@ -79,7 +77,7 @@ public class MessageStore {
         boolean inserted = rows.insertUnlessPresent(() -> jdbc.sql(INSERT_MESSAGE).paramSource(messageRow(submission))
                 .update());
         if (inserted) {
-            insertEvent(queued(message));
+            timeline.insert(queued(message));
             return new Acceptance(Acceptance.Outcome.RECORDED, message);
         }
         if (exists(message.id())) {
@@ -118,10 +116,8 @@ public class MessageStore {
             outcomes.add(new Acceptance(Acceptance.Outcome.RECORDED, submission.message()));
         }
         if (!recorded.isEmpty()) {
-            batch.batchUpdate(INSERT_MESSAGE, recorded.stream().map(this::messageRow)
-                    .toArray(SqlParameterSource[]::new));
-            batch.batchUpdate(INSERT_EVENT, recorded.stream().map(submission -> eventRow(queued(submission.message())))
-                    .toArray(SqlParameterSource[]::new));
+            rows.insertAll(INSERT_MESSAGE, recorded, this::messageRow);
+            timeline.insertAll(recorded.stream().map(submission -> queued(submission.message())).toList());
         }
         return outcomes;
     }
@@ -239,7 +235,7 @@ public class MessageStore {
                 .optional();
         return message.map(view -> new MessageView(view.id(), view.tenantId(), view.sourceDialect(), view.channel(),
                 view.sender(), view.recipient(), view.status(), view.createdAt(), view.updatedAt(),
-                timeline(messageId)));
+                timeline.entries(messageId)));
     }
 
     /**
@@ -258,7 +254,7 @@ public class MessageStore {
      * Claims leg {@code legNumber} for one claimant, such as the failover request that asks for it: the claimant that
      * first inserts the leg owns it, and gets it back on a retry; any other claimant gets null and must not send it.
      * The unique constraint on (message, leg number) decides between racing claimants. A failover leg (number 2 and
-     * up) is not claimed once an earlier leg was reported delivered: {@link #record} takes the same row lock,
+     * up) is not claimed once an earlier leg was reported delivered: {@link Timeline#record} takes the same row lock,
      * so a delivery and a failover claim are ordered, and RCS that arrived first never gets a second leg.
      *
      * <p>A leg the claimant gets back is marked {@code DISPATCHING} before the carrier call. One that already was
@@ -364,35 +360,6 @@ public class MessageStore {
     }
 
     /**
-     * Records an event as it is published, in one transaction: a delivery or read the carrier reported is noted on its
-     * leg (the failover decision reads it there), and the event joins the message's timeline, moving the status
-     * forward if it is further along. The message's row lock orders a delivery against a failover claim
-     * ({@link #claimLeg}). An event whose {@link DeliveryEvent#dedupeKey()} is already in the timeline is a repeat
-     * and changes nothing.
-     */
-    @Transactional
-    public void record(DeliveryEvent event) {
-        recordDelivery(event);
-        appendEvent(event);
-    }
-
-    private void recordDelivery(DeliveryEvent event) {
-        boolean arrived = event.type() == EventType.DELIVERED || event.type() == EventType.READ;
-        if (!arrived || event.carrier() == null || event.carrierMessageId() == null) {
-            return;
-        }
-        rows.lock(event.messageId());
-        jdbc.sql("""
-                UPDATE message_legs SET delivered_at = :at
-                WHERE carrier_id = :carrier AND carrier_message_id = :carrierMessageId AND delivered_at IS NULL
-                """)
-                .param("at", rows.now())
-                .param("carrier", event.carrier())
-                .param("carrierMessageId", event.carrierMessageId())
-                .update();
-    }
-
-    /**
      * Revokes a message that is still waiting: queued or scheduled, and not yet claimed by a dispatcher.
      *
      * @return the {@code message.revoked} event, already in the timeline
@@ -411,7 +378,7 @@ public class MessageStore {
         }
         DeliveryEvent revoked = new DeliveryEvent(Ids.eventId(), EventType.REVOKED, clock.instant(), messageId,
                 tenantId, null, null, view.channel(), "revoked by the client", locked.envelope());
-        appendEvent(revoked);
+        timeline.append(revoked);
         return revoked;
     }
 
@@ -466,7 +433,7 @@ public class MessageStore {
     @Transactional
     public Leg legAccepted(Leg leg, DeliveryEvent sent) {
         updateLeg(leg.legId(), Leg.LegStatus.ACCEPTED, sent.carrierMessageId(), null);
-        appendEvent(sent);
+        timeline.append(sent);
         return withStatus(leg, Leg.LegStatus.ACCEPTED, sent.carrierMessageId(), null);
     }
 
@@ -501,67 +468,6 @@ public class MessageStore {
                 .param("now", rows.now())
                 .param("leg", legId)
                 .update();
-    }
-
-    private void appendEvent(DeliveryEvent event) {
-        if (!insertEvent(event)) {
-            return;
-        }
-        if (event.type().changesStatus()) {
-            jdbc.sql("""
-                    UPDATE messages SET status = :status, status_rank = :rank, updated_at = :now
-                    WHERE id = :id AND status_rank < :rank
-                    """)
-                    .param("status", event.type().statusWord())
-                    .param("rank", event.type().statusRank())
-                    .param("now", rows.now())
-                    .param("id", event.messageId())
-                    .update();
-        }
-    }
-
-    private static final String INSERT_EVENT = """
-            INSERT INTO message_events (event_id, message_id, dedupe_key, type, occurred_at, recorded_at, carrier_id,
-                                        carrier_message_id, channel, reason)
-            VALUES (:id, :message, :dedupe, :type, :occurred, :recorded, :carrier, :carrierId, :channel, :reason)
-            """;
-
-    /**
-     * Inserts the event unless its dedupe key is in the timeline already. A repeat is looked for first: the events a
-     * producer records before it publishes them come back as repeats, and a refused insert costs a savepoint and an
-     * exception.
-     */
-    private boolean insertEvent(DeliveryEvent event) {
-        boolean repeat = jdbc.sql("SELECT 1 FROM message_events WHERE dedupe_key = :dedupe")
-                .param("dedupe", event.dedupeKey()).query(Integer.class).optional().isPresent();
-        return !repeat && rows.insertUnlessPresent(() -> jdbc.sql(INSERT_EVENT).paramSource(eventRow(event)).update());
-    }
-
-    private SqlParameterSource eventRow(DeliveryEvent event) {
-        return new MapSqlParameterSource()
-                .addValue("id", event.id())
-                .addValue("message", event.messageId())
-                .addValue("dedupe", event.dedupeKey())
-                .addValue("type", event.type().wireName())
-                .addValue("occurred", utc(event.occurredAt()))
-                .addValue("recorded", rows.now())
-                .addValue("carrier", event.carrier())
-                .addValue("carrierId", event.carrierMessageId())
-                .addValue("channel", event.channel() == null ? null : event.channel().name())
-                .addValue("reason", event.reason());
-    }
-
-    private List<MessageView.TimelineEntry> timeline(String messageId) {
-        return jdbc.sql("""
-                SELECT type, occurred_at, channel, reason FROM message_events
-                WHERE message_id = :id ORDER BY occurred_at, recorded_at
-                """)
-                .param("id", messageId)
-                .query((rs, row) -> new MessageView.TimelineEntry(EventType.fromWireName(rs.getString("type")),
-                        instant(rs, "occurred_at"),
-                        rs.getString("channel") == null ? null : Channel.valueOf(rs.getString("channel")),
-                        rs.getString("reason")))
-                .list();
     }
 
     private boolean exists(String messageId) {

@@ -11,7 +11,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,12 +31,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Rows {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final TransactionTemplate savepoint;
 
-    Rows(JdbcClient jdbc, ObjectMapper mapper, Clock clock, PlatformTransactionManager transactions) {
+    Rows(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper mapper, Clock clock,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.mapper = mapper;
         this.clock = clock;
         this.savepoint = new TransactionTemplate(transactions);
@@ -52,6 +59,11 @@ class Rows {
         } catch (DuplicateKeyException e) {
             return false;
         }
+    }
+
+    /** Inserts the rows with one batched statement: the intake's group commit writes each table's rows in one. */
+    <T> void insertAll(String insert, List<T> values, Function<T, SqlParameterSource> row) {
+        batch.batchUpdate(insert, values.stream().map(row).toArray(SqlParameterSource[]::new));
     }
 
     /** The message's status and envelope, with its row locked until the transaction ends; null for an unknown one. */
