@@ -32,7 +32,7 @@ public class Timeline {
      * Records an event as it is published, in one transaction: a delivery or read the carrier reported is noted on its
      * leg (the failover decision reads it there), and the event joins the message's timeline, moving the status
      * forward if it is further along. The message's row lock orders a delivery against a failover claim
-     * ({@link MessageStore#claimLeg}). An event whose {@link DeliveryEvent#dedupeKey()} is already in the timeline is a
+     * ({@link LegStore#claimLeg}). An event whose {@link DeliveryEvent#dedupeKey()} is already in the timeline is a
      * repeat and changes nothing.
      */
     @Transactional
