@@ -6,7 +6,7 @@ import io.switchboard.api.InvalidRequestException;
 import io.switchboard.api.NotFoundException;
 import io.switchboard.api.NotYetKnownException;
 import io.switchboard.store.Leg;
-import io.switchboard.store.MessageStore;
+import io.switchboard.store.LegStore;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +26,9 @@ public class CallbackLegs {
     public static final int MAX_CARRIER_MESSAGE_ID = 128;
 
     private final CallbackTokens tokens;
-    private final MessageStore store;
+    private final LegStore store;
 
-    public CallbackLegs(CallbackTokens tokens, MessageStore store) {
+    public CallbackLegs(CallbackTokens tokens, LegStore store) {
         this.tokens = tokens;
         this.store = store;
     }

@@ -14,6 +14,7 @@ import io.switchboard.model.Message;
 import io.switchboard.routing.RoutingRules;
 import io.switchboard.routing.RoutingTable;
 import io.switchboard.store.Leg;
+import io.switchboard.store.LegStore;
 import io.switchboard.store.MessageStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,14 +35,16 @@ public class Failovers {
     private final Carriers carriers;
     private final CarrierContent content;
     private final MessageStore store;
+    private final LegStore legs;
     private final Clock clock;
 
     public Failovers(RoutingTable routing, Carriers carriers, CarrierContent content, MessageStore store,
-            Clock clock) {
+            LegStore legs, Clock clock) {
         this.routing = routing;
         this.carriers = carriers;
         this.content = content;
         this.store = store;
+        this.legs = legs;
         this.clock = clock;
     }
 
@@ -125,7 +128,7 @@ public class Failovers {
      */
     public FailoverDecision decide(FailoverRequest request) {
         if (request.trigger() == FailoverRequest.Trigger.TIME_LIMIT
-                && store.legDelivered(request.carrierId(), request.carrierMessageId())) {
+                && legs.legDelivered(request.carrierId(), request.carrierMessageId())) {
             return FailoverDecision.skip("RCS was delivered in time");
         }
         Optional<Message> found = store.findMessage(request.messageId());

@@ -1,6 +1,8 @@
 package io.switchboard.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static io.switchboard.store.Rows.instant;
+import static io.switchboard.store.Rows.utc;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.NotFoundException;
 import io.switchboard.model.Channel;
@@ -10,61 +12,41 @@ import io.switchboard.model.Envelope;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Ids;
 import io.switchboard.model.Message;
-import io.switchboard.model.Reasons;
-import io.switchboard.routing.RoutingRules;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/** The hub's record of messages, their carrier legs and their timelines. */
+/**
+ * The hub's record of messages: accepting each once per idempotency key, reading it back with its timeline, and the
+ * two changes made to a message outside its carrier's events (a client's revoke, an operator's replay).
+ */
 @Component("messageStore")
 public class MessageStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MessageStore.class);
-
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
     private final ObjectMapper mapper;
     private final Clock clock;
-    private final TransactionTemplate savepoint;
+    private final Rows rows;
+    private final Timeline timeline;
+    private final LegStore legs;
 
-    private static final String LEG_QUERY = """
-            SELECT l.leg_id, l.message_id, m.tenant_id, l.leg_number, l.channel, l.carrier_id,
-                   l.carrier_message_id, l.status, l.reason, l.route, m.sender, m.recipient,
-                   m.channel AS message_channel
-            FROM message_legs l JOIN messages m ON m.id = l.message_id
-            """;
-
-    public MessageStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper mapper, Clock clock,
-            PlatformTransactionManager transactions) {
+    public MessageStore(JdbcClient jdbc, ObjectMapper mapper, Clock clock, Rows rows, Timeline timeline,
+            LegStore legs) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.mapper = mapper;
         this.clock = clock;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.rows = rows;
+        this.timeline = timeline;
+        this.legs = legs;
     }
 
     /**
@@ -81,10 +63,10 @@ public class MessageStore {
     @Transactional
     public Acceptance accept(Submission submission) {
         Message message = submission.message();
-        boolean inserted = insertUnlessPresent(() -> jdbc.sql(INSERT_MESSAGE).paramSource(messageRow(submission))
+        boolean inserted = rows.insertUnlessPresent(() -> jdbc.sql(INSERT_MESSAGE).paramSource(messageRow(submission))
                 .update());
         if (inserted) {
-            insertEvent(queued(message));
+            timeline.insert(queued(message));
             return new Acceptance(Acceptance.Outcome.RECORDED, message);
         }
         if (exists(message.id())) {
@@ -123,10 +105,8 @@ public class MessageStore {
             outcomes.add(new Acceptance(Acceptance.Outcome.RECORDED, submission.message()));
         }
         if (!recorded.isEmpty()) {
-            batch.batchUpdate(INSERT_MESSAGE, recorded.stream().map(this::messageRow)
-                    .toArray(SqlParameterSource[]::new));
-            batch.batchUpdate(INSERT_EVENT, recorded.stream().map(submission -> eventRow(queued(submission.message())))
-                    .toArray(SqlParameterSource[]::new));
+            rows.insertAll(INSERT_MESSAGE, recorded, this::messageRow);
+            timeline.insertAll(recorded.stream().map(submission -> queued(submission.message())).toList());
         }
         return outcomes;
     }
@@ -152,7 +132,8 @@ public class MessageStore {
                 """)
                 .param("tenant", key.tenant())
                 .param("key", key.key())
-                .query((rs, row) -> new Recorded(fromJson(rs.getString("body")), rs.getString("request_fingerprint")))
+                .query((rs, row) -> new Recorded(rows.message(rs.getString("body")),
+                        rs.getString("request_fingerprint")))
                 .optional();
     }
 
@@ -215,7 +196,7 @@ public class MessageStore {
                 .param("id", messageId)
                 .query(String.class)
                 .optional()
-                .map(this::fromJson);
+                .map(rows::message);
     }
 
     /**
@@ -243,158 +224,7 @@ public class MessageStore {
                 .optional();
         return message.map(view -> new MessageView(view.id(), view.tenantId(), view.sourceDialect(), view.channel(),
                 view.sender(), view.recipient(), view.status(), view.createdAt(), view.updatedAt(),
-                timeline(messageId)));
-    }
-
-    /**
-     * Claims leg {@code legNumber} of the message for a carrier send, or returns the claim an earlier attempt made.
-     * The unique constraint on (message, leg number) makes the claim safe against concurrent dispatchers; the row lock
-     * on the message orders it against {@link #revoke}.
-     *
-     * @return the leg, or null when the message was revoked and must not be sent
-     */
-    @Transactional
-    public Leg openLeg(Message message, int legNumber, Channel channel, String carrierId, RoutingRules.Route route) {
-        return claimLeg(message, legNumber, channel, carrierId, null, route);
-    }
-
-    /**
-     * Claims leg {@code legNumber} for one claimant, such as the failover request that asks for it: the claimant that
-     * first inserts the leg owns it, and gets it back on a retry; any other claimant gets null and must not send it.
-     * The unique constraint on (message, leg number) decides between racing claimants. A failover leg (number 2 and
-     * up) is not claimed once an earlier leg was reported delivered: {@link #record} takes the same row lock,
-     * so a delivery and a failover claim are ordered, and RCS that arrived first never gets a second leg.
-     *
-     * <p>A leg the claimant gets back is marked {@code DISPATCHING} before the carrier call. One that already was
-     * has been handed to the carrier by an attempt that stopped before its answer was recorded: it is sent again and
-     * counted in {@code in_doubt_resends}, since a carrier without idempotency may take it twice.
-     *
-     * @param claimant who claims the leg; null for the message's own dispatch, which any retry of it may resume
-     * @param route    the routing decision the leg carries out, kept with it
-     * @return the leg, or null when the message was revoked, the leg belongs to another claimant, or (for a
-     *         failover leg) an earlier leg was delivered
-     */
-    @Transactional
-    public Leg claimLeg(Message message, int legNumber, Channel channel, String carrierId, String claimant,
-            RoutingRules.Route route) {
-        Locked locked = lock(message.id());
-        if (locked == null || EventType.REVOKED.statusWord().equals(locked.status())) {
-            return null;
-        }
-        String legId = Leg.idOf(message.id(), legNumber);
-        Optional<Leg> existing = findLeg(legId);
-        if (existing.isPresent()) {
-            return ownedBy(legId, claimant) ? resumed(existing.get()) : null;
-        }
-        if (legNumber > 1 && anyLegDelivered(message.id())) {
-            return null;
-        }
-        Instant now = clock.instant();
-        boolean inserted = insertUnlessPresent(() -> jdbc.sql("""
-                INSERT INTO message_legs (leg_id, message_id, leg_number, channel, carrier_id, status, claimed_by,
-                                          route, handed_at, created_at, updated_at)
-                VALUES (:leg, :message, :number, :channel, :carrier, :status, :claimant, :route, :now, :now, :now)
-                """)
-                .param("leg", legId)
-                .param("message", message.id())
-                .param("number", legNumber)
-                .param("channel", channel.name())
-                .param("carrier", carrierId)
-                .param("status", Leg.LegStatus.DISPATCHING.name())
-                .param("claimant", claimant)
-                .param("route", route == null ? null : json(route))
-                .param("now", utc(now))
-                .update());
-        if (!inserted) {
-            return ownedBy(legId, claimant) ? resumed(findLeg(legId).orElseThrow()) : null;
-        }
-        return new Leg(legId, message.id(), message.tenantId(), legNumber, channel, carrierId, null,
-                Leg.LegStatus.DISPATCHING, null, route, locked.envelope());
-    }
-
-    private Leg resumed(Leg leg) {
-        if (leg.status() == Leg.LegStatus.DISPATCHING) {
-            LOG.warn("Leg {} was handed to {} by an attempt that stopped before its answer was recorded; sending it "
-                    + "again, which that carrier may take twice unless its dialect deduplicates", leg.legId(),
-                    leg.carrierId());
-            jdbc.sql("UPDATE message_legs SET in_doubt_resends = in_doubt_resends + 1 WHERE leg_id = :leg")
-                    .param("leg", leg.legId())
-                    .update();
-        } else if (leg.status() == Leg.LegStatus.RETRYING) {
-            jdbc.sql("UPDATE message_legs SET status = :status, reason = NULL, handed_at = :now WHERE leg_id = :leg")
-                    .param("status", Leg.LegStatus.DISPATCHING.name())
-                    .param("now", utc(clock.instant()))
-                    .param("leg", leg.legId())
-                    .update();
-            return withStatus(leg, Leg.LegStatus.DISPATCHING, null, null);
-        }
-        return leg;
-    }
-
-    /**
-     * When the carrier may first have taken the leg: when it was claimed, or resumed after the carrier turned it
-     * away; a resend of a leg in doubt keeps the first hand-over's time.
-     */
-    public Instant handedAt(Leg leg) {
-        return jdbc.sql("SELECT handed_at FROM message_legs WHERE leg_id = :leg")
-                .param("leg", leg.legId())
-                .query((rs, row) -> instant(rs, "handed_at"))
-                .single();
-    }
-
-    private boolean anyLegDelivered(String messageId) {
-        return jdbc.sql("SELECT COUNT(*) FROM message_legs WHERE message_id = :message AND delivered_at IS NOT NULL")
-                .param("message", messageId)
-                .query(Integer.class).single() > 0;
-    }
-
-    private boolean ownedBy(String legId, String claimant) {
-        String owner = jdbc.sql("SELECT claimed_by FROM message_legs WHERE leg_id = :leg").param("leg", legId)
-                .query(String.class).optional().orElse(null);
-        return Objects.equals(owner, claimant);
-    }
-
-    /** True when the carrier reported the leg delivered or read: RCS that arrived needs no failover. */
-    public boolean legDelivered(String carrierId, String carrierMessageId) {
-        if (carrierMessageId == null) {
-            return false;
-        }
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM message_legs
-                WHERE carrier_id = :carrier AND carrier_message_id = :carrierMessageId AND delivered_at IS NOT NULL
-                """)
-                .param("carrier", carrierId)
-                .param("carrierMessageId", carrierMessageId)
-                .query(Integer.class).single() > 0;
-    }
-
-    /**
-     * Records an event as it is published, in one transaction: a delivery or read the carrier reported is noted on its
-     * leg (the failover decision reads it there), and the event joins the message's timeline, moving the status
-     * forward if it is further along. The message's row lock orders a delivery against a failover claim
-     * ({@link #claimLeg}). An event whose {@link DeliveryEvent#dedupeKey()} is already in the timeline is a repeat
-     * and changes nothing.
-     */
-    @Transactional
-    public void record(DeliveryEvent event) {
-        recordDelivery(event);
-        appendEvent(event);
-    }
-
-    private void recordDelivery(DeliveryEvent event) {
-        boolean arrived = event.type() == EventType.DELIVERED || event.type() == EventType.READ;
-        if (!arrived || event.carrier() == null || event.carrierMessageId() == null) {
-            return;
-        }
-        lock(event.messageId());
-        jdbc.sql("""
-                UPDATE message_legs SET delivered_at = :at
-                WHERE carrier_id = :carrier AND carrier_message_id = :carrierMessageId AND delivered_at IS NULL
-                """)
-                .param("at", utc(clock.instant()))
-                .param("carrier", event.carrier())
-                .param("carrierMessageId", event.carrierMessageId())
-                .update();
+                timeline.entries(messageId)));
     }
 
     /**
@@ -407,16 +237,15 @@ public class MessageStore {
     public DeliveryEvent revoke(String tenantId, String messageId) {
         MessageView view = findView(tenantId, messageId)
                 .orElseThrow(() -> new NotFoundException("No message " + messageId + " was found."));
-        Locked locked = lock(messageId);
+        Rows.Locked locked = rows.lock(messageId);
         boolean waiting = locked != null && EventType.QUEUED.statusWord().equals(locked.status())
-                && jdbc.sql("SELECT COUNT(*) FROM message_legs WHERE message_id = :id").param("id", messageId)
-                        .query(Integer.class).single() == 0;
+                && !legs.anyClaimed(messageId);
         if (!waiting) {
             throw new NotFoundException("Message " + messageId + " is no longer queued and cannot be revoked.");
         }
         DeliveryEvent revoked = new DeliveryEvent(Ids.eventId(), EventType.REVOKED, clock.instant(), messageId,
                 tenantId, null, null, view.channel(), "revoked by the client", locked.envelope());
-        appendEvent(revoked);
+        timeline.append(revoked);
         return revoked;
     }
 
@@ -433,168 +262,9 @@ public class MessageStore {
                 .param("queued", EventType.QUEUED.statusWord())
                 .param("rank", EventType.QUEUED.statusRank())
                 .param("failed", EventType.FAILED.statusWord())
-                .param("now", utc(clock.instant()))
+                .param("now", rows.now())
                 .param("id", messageId)
                 .update();
-    }
-
-    /** The message's status and envelope, with its row locked until the transaction ends; null for an unknown one. */
-    private Locked lock(String messageId) {
-        return jdbc.sql("SELECT status, sender, recipient, channel FROM messages WHERE id = :id FOR UPDATE")
-                .param("id", messageId)
-                .query((rs, row) -> new Locked(rs.getString("status"), new Envelope(rs.getString("sender"),
-                        rs.getString("recipient"), Channel.valueOf(rs.getString("channel")))))
-                .optional()
-                .orElse(null);
-    }
-
-    private record Locked(String status, Envelope envelope) {
-    }
-
-    public Optional<Leg> findLeg(String legId) {
-        return jdbc.sql(LEG_QUERY + "WHERE l.leg_id = :leg")
-                .param("leg", legId)
-                .query(this::leg)
-                .optional();
-    }
-
-    /** The leg a carrier accepted under its own id for it. */
-    public Optional<Leg> findLegByCarrierMessageId(String carrierId, String carrierMessageId) {
-        return jdbc.sql(LEG_QUERY + "WHERE l.carrier_id = :carrier AND l.carrier_message_id = :carrierMessageId")
-                .param("carrier", carrierId)
-                .param("carrierMessageId", carrierMessageId)
-                .query(this::leg)
-                .optional();
-    }
-
-    private Leg leg(ResultSet rs, int row) throws SQLException {
-        String route = rs.getString("route");
-        return new Leg(rs.getString("leg_id"), rs.getString("message_id"), rs.getString("tenant_id"),
-                rs.getInt("leg_number"), Channel.valueOf(rs.getString("channel")), rs.getString("carrier_id"),
-                rs.getString("carrier_message_id"), Leg.LegStatus.valueOf(rs.getString("status")),
-                rs.getString("reason"), route == null ? null : fromJson(route, RoutingRules.Route.class),
-                new Envelope(rs.getString("sender"), rs.getString("recipient"),
-                        Channel.valueOf(rs.getString("message_channel"))));
-    }
-
-    /**
-     * Stores the carrier's id for the leg and records its {@code sent} event, in one commit; from now on the leg counts
-     * as sent. Publishing the event afterwards records it again as a repeat, which changes nothing.
-     */
-    @Transactional
-    public Leg legAccepted(Leg leg, DeliveryEvent sent) {
-        updateLeg(leg.legId(), Leg.LegStatus.ACCEPTED, sent.carrierMessageId(), null);
-        appendEvent(sent);
-        return withStatus(leg, Leg.LegStatus.ACCEPTED, sent.carrierMessageId(), null);
-    }
-
-    @Transactional
-    public void legRefused(Leg leg, String reason) {
-        updateLeg(leg.legId(), Leg.LegStatus.REFUSED, null, reason);
-    }
-
-    /**
-     * The carrier did not take the leg this time (a passing failure it answered, or a connection it refused): the
-     * next attempt sends it again without counting it as in doubt.
-     */
-    @Transactional
-    public void legRetrying(Leg leg, String reason) {
-        updateLeg(leg.legId(), Leg.LegStatus.RETRYING, null, reason);
-    }
-
-    private static Leg withStatus(Leg leg, Leg.LegStatus status, String carrierMessageId, String reason) {
-        return new Leg(leg.legId(), leg.messageId(), leg.tenantId(), leg.legNumber(), leg.channel(), leg.carrierId(),
-                carrierMessageId, status, reason, leg.route(), leg.envelope());
-    }
-
-    private void updateLeg(String legId, Leg.LegStatus status, String carrierMessageId, String reason) {
-        jdbc.sql("""
-                UPDATE message_legs SET status = :status, carrier_message_id = :carrierId, reason = :reason,
-                                        updated_at = :now
-                WHERE leg_id = :leg
-                """)
-                .param("status", status.name())
-                .param("carrierId", carrierMessageId)
-                .param("reason", Reasons.bounded(reason))
-                .param("now", utc(clock.instant()))
-                .param("leg", legId)
-                .update();
-    }
-
-    private void appendEvent(DeliveryEvent event) {
-        if (!insertEvent(event)) {
-            return;
-        }
-        if (event.type().changesStatus()) {
-            jdbc.sql("""
-                    UPDATE messages SET status = :status, status_rank = :rank, updated_at = :now
-                    WHERE id = :id AND status_rank < :rank
-                    """)
-                    .param("status", event.type().statusWord())
-                    .param("rank", event.type().statusRank())
-                    .param("now", utc(clock.instant()))
-                    .param("id", event.messageId())
-                    .update();
-        }
-    }
-
-    private static final String INSERT_EVENT = """
-            INSERT INTO message_events (event_id, message_id, dedupe_key, type, occurred_at, recorded_at, carrier_id,
-                                        carrier_message_id, channel, reason)
-            VALUES (:id, :message, :dedupe, :type, :occurred, :recorded, :carrier, :carrierId, :channel, :reason)
-            """;
-
-    /**
-     * Inserts the event unless its dedupe key is in the timeline already. A repeat is looked for first: the events a
-     * producer records before it publishes them come back as repeats, and a refused insert costs a savepoint and an
-     * exception.
-     */
-    private boolean insertEvent(DeliveryEvent event) {
-        boolean repeat = jdbc.sql("SELECT 1 FROM message_events WHERE dedupe_key = :dedupe")
-                .param("dedupe", event.dedupeKey()).query(Integer.class).optional().isPresent();
-        return !repeat && insertUnlessPresent(() -> jdbc.sql(INSERT_EVENT).paramSource(eventRow(event)).update());
-    }
-
-    private SqlParameterSource eventRow(DeliveryEvent event) {
-        return new MapSqlParameterSource()
-                .addValue("id", event.id())
-                .addValue("message", event.messageId())
-                .addValue("dedupe", event.dedupeKey())
-                .addValue("type", event.type().wireName())
-                .addValue("occurred", utc(event.occurredAt()))
-                .addValue("recorded", utc(clock.instant()))
-                .addValue("carrier", event.carrier())
-                .addValue("carrierId", event.carrierMessageId())
-                .addValue("channel", event.channel() == null ? null : event.channel().name())
-                .addValue("reason", event.reason());
-    }
-
-    /**
-     * Runs an insert that a unique constraint may refuse, inside a savepoint: PostgreSQL aborts the whole
-     * transaction on a constraint violation, so the refusal must not reach the transaction the caller is in.
-     *
-     * @return false when a unique constraint refused the row
-     */
-    private boolean insertUnlessPresent(Runnable insert) {
-        try {
-            savepoint.executeWithoutResult(status -> insert.run());
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
-    }
-
-    private List<MessageView.TimelineEntry> timeline(String messageId) {
-        return jdbc.sql("""
-                SELECT type, occurred_at, channel, reason FROM message_events
-                WHERE message_id = :id ORDER BY occurred_at, recorded_at
-                """)
-                .param("id", messageId)
-                .query((rs, row) -> new MessageView.TimelineEntry(EventType.fromWireName(rs.getString("type")),
-                        instant(rs, "occurred_at"),
-                        rs.getString("channel") == null ? null : Channel.valueOf(rs.getString("channel")),
-                        rs.getString("reason")))
-                .list();
     }
 
     private boolean exists(String messageId) {
@@ -603,33 +273,5 @@ public class MessageStore {
                 .query(Integer.class)
                 .optional()
                 .isPresent();
-    }
-
-    private Message fromJson(String json) {
-        return fromJson(json, Message.class);
-    }
-
-    private <T> T fromJson(String json, Class<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored " + type.getSimpleName() + " does not read back", e);
-        }
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(value.getClass().getSimpleName() + " always serializes", e);
-        }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

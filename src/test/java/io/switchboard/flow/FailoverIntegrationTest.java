@@ -13,6 +13,7 @@ import io.switchboard.model.Channel;
 import io.switchboard.model.Message;
 import io.switchboard.sandbox.SandboxLedger;
 import io.switchboard.store.Leg;
+import io.switchboard.store.LegStore;
 import io.switchboard.store.MessageStore;
 import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
@@ -37,6 +38,9 @@ class FailoverIntegrationTest extends HubIntegrationTest {
 
     @Autowired
     private MessageStore store;
+
+    @Autowired
+    private LegStore legs;
 
     @Autowired
     private ProducerTemplate camel;
@@ -214,7 +218,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
         String recipient = "+15550600302";
         String messageId = send(recipient, "3600s");
         eventually().until(() -> timeline(messageId), List.of("queued", "sent")::equals);
-        Leg rcs = store.findLeg(Leg.idOf(messageId, 1)).orElseThrow();
+        Leg rcs = legs.findLeg(Leg.idOf(messageId, 1)).orElseThrow();
 
         for (FailoverRequest.Trigger trigger : FailoverRequest.Trigger.values()) {
             camel.sendBody("direct:request-failover", new FailoverRequest(messageId, trigger, rcs.carrierId(),
@@ -296,9 +300,9 @@ class FailoverIntegrationTest extends HubIntegrationTest {
         eventually().until(() -> timeline(messageId).contains("sent"));
         Message message = store.findMessage(messageId).orElseThrow();
 
-        Leg first = store.claimLeg(message, 7, Channel.SMS, "sandbox-channels", "ID:request-a", null);
-        Leg again = store.claimLeg(message, 7, Channel.SMS, "sandbox-channels", "ID:request-a", null);
-        Leg other = store.claimLeg(message, 7, Channel.SMS, "sandbox-channels", "ID:request-b", null);
+        Leg first = legs.claimLeg(message, 7, Channel.SMS, "sandbox-channels", "ID:request-a", null);
+        Leg again = legs.claimLeg(message, 7, Channel.SMS, "sandbox-channels", "ID:request-a", null);
+        Leg other = legs.claimLeg(message, 7, Channel.SMS, "sandbox-channels", "ID:request-b", null);
 
         assertThat(first).isNotNull();
         assertThat(again).isEqualTo(first);
@@ -311,6 +315,6 @@ class FailoverIntegrationTest extends HubIntegrationTest {
         eventually().until(() -> timeline(messageId).contains("delivered"));
         Message message = store.findMessage(messageId).orElseThrow();
 
-        assertThat(store.claimLeg(message, 2, Channel.SMS, "sandbox-channels", "ID:late-request", null)).isNull();
+        assertThat(legs.claimLeg(message, 2, Channel.SMS, "sandbox-channels", "ID:late-request", null)).isNull();
     }
 }

@@ -10,7 +10,7 @@ import io.switchboard.carrier.Carriers;
 import io.switchboard.model.Dialect;
 import io.switchboard.net.HubAddress;
 import io.switchboard.store.Leg;
-import io.switchboard.store.MessageStore;
+import io.switchboard.store.LegStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,12 +47,12 @@ public class ChannelsNotifications {
 
     private final Carriers carriers;
     private final CallbackLegs legs;
-    private final MessageStore store;
+    private final LegStore store;
     private final HubAddress hub;
     private final Clock clock;
     private final Duration maxAge;
 
-    public ChannelsNotifications(Carriers carriers, CallbackLegs legs, MessageStore store, HubAddress hub, Clock clock,
+    public ChannelsNotifications(Carriers carriers, CallbackLegs legs, LegStore store, HubAddress hub, Clock clock,
             @Value("${switchboard.callbacks.channels-max-age:9h}") Duration maxAge) {
         this.carriers = carriers;
         this.legs = legs;

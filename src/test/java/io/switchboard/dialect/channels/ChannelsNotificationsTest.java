@@ -15,7 +15,7 @@ import io.switchboard.model.Channel;
 import io.switchboard.model.Dialect;
 import io.switchboard.net.HubAddress;
 import io.switchboard.store.Leg;
-import io.switchboard.store.MessageStore;
+import io.switchboard.store.LegStore;
 import io.switchboard.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -42,7 +42,7 @@ class ChannelsNotificationsTest {
 
     private final Carriers carriers = mock(Carriers.class);
     private final CallbackLegs legs = mock(CallbackLegs.class);
-    private final MessageStore store = mock(MessageStore.class);
+    private final LegStore store = mock(LegStore.class);
     private final ChannelsNotifications notifications = new ChannelsNotifications(carriers, legs, store,
             new HubAddress("https://hub.example"), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(9));
 
