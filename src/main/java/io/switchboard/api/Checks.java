@@ -5,12 +5,9 @@ import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Field checks that mean the same in every dialect. */
 public final class Checks {
-
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private Checks() {
     }
@@ -22,10 +19,6 @@ public final class Checks {
     /** Length as a person counts it: an emoji is one character, not two UTF-16 units. */
     public static int length(String value) {
         return value == null ? 0 : value.codePointCount(0, value.length());
-    }
-
-    public static boolean isE164(String number) {
-        return number != null && E164.matcher(number).matches();
     }
 
     /** An absolute http or https URL with a host. */

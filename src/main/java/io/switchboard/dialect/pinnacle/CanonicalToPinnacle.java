@@ -1,6 +1,6 @@
 package io.switchboard.dialect.pinnacle;
 
-import io.switchboard.api.Checks;
+import io.switchboard.api.PhoneNumbers;
 import io.switchboard.camel.Variables;
 import io.switchboard.carrier.CarrierConnector;
 import io.switchboard.model.Message;
@@ -30,7 +30,7 @@ abstract class CanonicalToPinnacle extends Transformer {
 
     /** The message's number when it is one, else the carrier's SMS number. */
     static String phoneSender(Message message, CarrierConnector carrier) {
-        return Checks.isE164(message.sender()) || carrier.smsSender() == null ? message.sender()
+        return PhoneNumbers.isE164(message.sender()) || carrier.smsSender() == null ? message.sender()
                 : carrier.smsSender();
     }
 

@@ -5,6 +5,7 @@ import static io.switchboard.api.Checks.length;
 
 import io.switchboard.api.Checks;
 import io.switchboard.api.FieldPath;
+import io.switchboard.api.PhoneNumbers;
 import io.switchboard.api.Violations;
 import io.switchboard.model.CardOrientation;
 import io.switchboard.model.ImageAlignment;
@@ -227,7 +228,7 @@ public class PinnacleValidator {
                 oneOf(button.webviewMode(), WebviewMode.values(), path.field("webviewMode"), violations);
             }
             case "call" -> {
-                if (!Checks.isE164(button.payload())) {
+                if (!PhoneNumbers.isE164(button.payload())) {
                     violations.add(payload, "must be an E.164 phone number such as +14155550100");
                 }
             }
@@ -378,7 +379,7 @@ public class PinnacleValidator {
     private static void phoneNumber(String number, FieldPath path, Violations violations) {
         if (isBlank(number)) {
             violations.add(path, "is required");
-        } else if (!Checks.isE164(number)) {
+        } else if (!PhoneNumbers.isE164(number)) {
             violations.add(path, "must be an E.164 phone number such as +14155550100");
         }
     }

@@ -5,6 +5,7 @@ import static io.switchboard.api.Checks.length;
 
 import io.switchboard.api.Checks;
 import io.switchboard.api.FieldPath;
+import io.switchboard.api.PhoneNumbers;
 import io.switchboard.api.Violations;
 import io.switchboard.net.TargetGuard;
 import java.net.URI;
@@ -63,7 +64,7 @@ public class V1Validator {
         Violations violations = new Violations();
         if (isBlank(request.to())) {
             violations.add(FieldPath.of("to"), "is required");
-        } else if (!Checks.isE164(request.to())) {
+        } else if (!PhoneNumbers.isE164(request.to())) {
             violations.add(FieldPath.of("to"), "must be an E.164 phone number such as +4917612345678");
         }
         boolean sms = !isBlank(request.channelId()) && isBlank(request.agentId());
@@ -241,7 +242,7 @@ public class V1Validator {
         }
         FieldPath kindPath = actionPath.field(kinds.get(0));
         if (action.dial() != null) {
-            if (!Checks.isE164(action.dial().phoneNumber())) {
+            if (!PhoneNumbers.isE164(action.dial().phoneNumber())) {
                 violations.add(kindPath.field("phone_number"), "must be an E.164 phone number");
             }
         } else if (action.openUrl() != null) {

@@ -2,6 +2,7 @@ package io.switchboard.dialect.v5;
 
 import io.switchboard.api.Checks;
 import io.switchboard.api.FieldPath;
+import io.switchboard.api.PhoneNumbers;
 import io.switchboard.api.Violations;
 import io.switchboard.model.CardHeight;
 import io.switchboard.model.Suggestion;
@@ -45,8 +46,6 @@ public class V5Validator {
     static final int MAX_SUBJECT = 100;
     private static final int UNLIMITED = Integer.MAX_VALUE;
 
-    /** Digits as in every seed example (15559876543), optionally with the E.164 plus; E.164 allows 7 to 15 digits. */
-    private static final Pattern DESTINATION = Pattern.compile("\\+?[1-9][0-9]{6,14}");
     private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[0-9]+");
 
     private final TargetGuard guard;
@@ -61,8 +60,9 @@ public class V5Validator {
                 Need.REQUIRED);
         rules.text(request.source(), FieldPath.of("source"), Need.REQUIRED, MAX_SOURCE);
         FieldPath destination = FieldPath.of("destination");
+        // digits as in every seed example (15559876543), optionally with the E.164 plus: an E.164 number either way
         if (rules.present(request.destination(), destination, Need.REQUIRED)
-                && !DESTINATION.matcher(request.destination()).matches()) {
+                && !PhoneNumbers.isE164(V5Numbers.toE164(request.destination()))) {
             rules.refuse(destination, "must be a phone number of 7 to 15 digits, optionally after a +, such as"
                     + " 15559876543");
         }

@@ -56,6 +56,8 @@ class PinnacleValidatorTest {
                 invalid(sms, "from missing", body -> body.remove("from"), "from", "is required"),
                 invalid(sms, "to not E.164", body -> body.put("to", "415 474 6461"), "to",
                         "must be an E.164 phone number such as +14155550100"),
+                invalid(sms, "to with no such country code", body -> body.put("to", "+2591234567"), "to",
+                        "must be an E.164 phone number such as +14155550100"),
                 invalid(sms, "text missing", body -> body.remove("text"), "text", "is required"),
                 invalid(sms, "11 GSM-7 segments", body -> body.put("text", "a".repeat(1531)), "text",
                         "is 11 gsm7 segments long; at most 10 are allowed"),

@@ -35,6 +35,8 @@ class V1ValidatorTest {
         return List.of(
                 invalid("to missing", body -> body.remove("to"), "to", "is required"),
                 invalid("to not E.164", body -> body.put("to", "0176 1234"), "to", "must be an E.164"),
+                invalid("to with no such country code", body -> body.put("to", "+99912345678"), "to",
+                        "must be an E.164"),
                 invalid("agent missing", body -> body.remove("agent_id"), "agent_id", "or channel_id"),
                 invalid("agent id too long", body -> body.put("agent_id", "\uD83D\uDCE3".repeat(65)), "agent_id",
                         "at most 64 characters"),

@@ -54,6 +54,9 @@ class V5ValidatorTest {
                 invalid("destination too short", TEXT, body -> body.put("destination", "+12345"),
                         "destination", "'destination' must be a phone number of 7 to 15 digits, optionally after a"
                                 + " +, such as 15559876543"),
+                invalid("destination with no such country code", TEXT, body -> body.put("destination", "99912345678"),
+                        "destination", "'destination' must be a phone number of 7 to 15 digits, optionally after a"
+                                + " +, such as 15559876543"),
                 invalid("messageText missing", TEXT, body -> body.remove("messageText"),
                         "messageText", "'messageText' is required"),
                 invalid("messageText blank", TEXT, body -> body.put("messageText", "  "),
