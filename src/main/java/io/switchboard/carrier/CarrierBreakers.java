@@ -63,10 +63,6 @@ public class CarrierBreakers {
         of(carrier).onError(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS, failure);
     }
 
-    public long now() {
-        return System.nanoTime();
-    }
-
     private static void expose(CircuitBreaker breaker) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {

@@ -69,7 +69,7 @@ class CrashWindowsIntegrationTest extends HubIntegrationTest {
         AdviceWith.adviceWith(camel, "send-leg", route -> {
             route.weaveById("publish-sent").before().process(exchange -> stopOnce("after-accepted", exchange));
             route.weaveById("publish-failed").before().process(exchange -> stopOnce("after-refused", exchange));
-            // inside the carrier call's doTry: the carrier took the leg, its answer never reaches the hub
+            // right after the carrier call: the carrier took the leg, its answer never reaches the hub
             route.weaveById("call-carrier").after().process(exchange -> {
                 if (FAULTS.remove("answer-lost:" + recipient(exchange))) {
                     throw new SocketTimeoutException("the hub stopped while the carrier answered");

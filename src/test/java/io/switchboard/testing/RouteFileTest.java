@@ -1,0 +1,80 @@
+package io.switchboard.testing;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.spi.RoutesLoader;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.test.junit5.CamelContextConfiguration;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.camel.test.junit5.TestExecutionConfiguration;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.FileSystemResource;
+
+/**
+ * One flow file of {@code routes/} driven alone, in Camel's own test style: a Camel context without Spring, broker or
+ * database, holding that file's routes and the route configurations of {@code api-errors.camel.yaml}, the beans the
+ * test binds by name, and the changes the test makes with AdviceWith before the routes start
+ * ({@code replaceFromWith}, {@code weaveById}, {@code mockEndpointsAndSkip}). The whole hub is tested elsewhere.
+ */
+public abstract class RouteFileTest extends CamelTestSupport {
+
+    private static final Path ROUTES = Path.of("routes");
+    private static final Path CONFIGURATION = Path.of("config", "application.yaml");
+
+    /** The file under {@code routes/} this test drives, such as {@code dispatch.camel.yaml}. */
+    protected abstract String routeFile();
+
+    /** The beans its routes call, by the names the routes use. */
+    protected abstract Map<String, Object> beans();
+
+    /** Changes the routes before they start; the routes start once this returns. */
+    protected abstract void advise() throws Exception;
+
+    /** The placeholders the routes use ({@code switchboard.broker.outbound}…), as the hub's configuration sets them. */
+    protected Properties placeholders() {
+        YamlPropertiesFactoryBean configuration = new YamlPropertiesFactoryBean();
+        configuration.setResources(new FileSystemResource(CONFIGURATION));
+        return configuration.getObject();
+    }
+
+    @Override
+    public void configureTest(TestExecutionConfiguration configuration) {
+        super.configureTest(configuration);
+        configuration.withUseAdviceWith(true);
+    }
+
+    @Override
+    public void configureContext(CamelContextConfiguration configuration) {
+        super.configureContext(configuration);
+        configuration.withUseOverridePropertiesWithPropertiesComponent(placeholders());
+    }
+
+    @Override
+    protected void bindToRegistry(Registry registry) {
+        beans().forEach(registry::bind);
+    }
+
+    @Override
+    protected RoutesBuilder[] createRouteBuilders() throws Exception {
+        RoutesLoader loader = PluginHelper.getRoutesLoader(context);
+        List<RoutesBuilder> builders = new ArrayList<>();
+        for (String file : List.of("api-errors.camel.yaml", routeFile())) {
+            Resource resource = ResourceHelper.resolveMandatoryResource(context, "file:" + ROUTES.resolve(file));
+            builders.addAll(loader.findRoutesBuilders(resource));
+        }
+        return builders.toArray(RoutesBuilder[]::new);
+    }
+
+    @Override
+    protected void doPostSetup() throws Exception {
+        advise();
+        context.start();
+    }
+}
