@@ -55,7 +55,7 @@ public class DispatchPlanner {
         }
         Message fitted = content.fit(queued, carrier);
         if (fitted == null) {
-            return new DispatchPlan.Fail(events.cannotCarry(queued, carrier));
+            return new DispatchPlan.Fail(events.cannotCarry(queued, carrier, route.rule()));
         }
         Leg leg = legs.openLeg(fitted, 1, fitted.channel(), carrier.id(), route);
         if (leg == null) {

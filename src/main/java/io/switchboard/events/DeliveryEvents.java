@@ -54,11 +54,14 @@ public class DeliveryEvents {
                 Envelope.of(message));
     }
 
-    /** The routing rules picked a carrier that cannot carry the message's channel, and no leg fits it. */
-    public DeliveryEvent cannotCarry(Message message, CarrierConnector carrier) {
+    /**
+     * The routing rule picked a carrier that cannot carry the message's channel, and no leg fits it; the reason names
+     * the rule, which is where an operator changes it.
+     */
+    public DeliveryEvent cannotCarry(Message message, CarrierConnector carrier, String rule) {
         return new DeliveryEvent(Ids.eventId(), EventType.FAILED, clock.instant(), message.id(), message.tenantId(),
                 carrier.id(), null, message.channel(), "carrier " + carrier.id() + " (" + carrier.dialect().id()
-                        + ") does not carry " + message.channel() + " and the message has no leg it carries",
-                Envelope.of(message));
+                        + "), chosen by routing rule '" + rule + "', does not carry " + message.channel()
+                        + " and the message has no leg it carries", Envelope.of(message));
     }
 }

@@ -38,7 +38,10 @@ public record RoutingRules(List<Rule> rules, Map<Channel, String> defaults, Fail
         return carrier == null ? null : new Route(DEFAULT_RULE, carrier, failover);
     }
 
-    /** One row of the table; {@code id} names it in logs, events and errors. */
+    /**
+     * One row of the table; {@code id} names it in the refusal of an invalid routing file, in the decision a leg
+     * keeps, and in the failure of a message the rule's carrier cannot carry.
+     */
     public record Rule(String id, Match match, String carrier, Failover failover) {
 
         public Rule {

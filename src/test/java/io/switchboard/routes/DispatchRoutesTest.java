@@ -112,7 +112,7 @@ class DispatchRoutesTest extends RouteFileTest {
 
     @Test
     void shouldFailAMessageItsCarrierCannotCarryWithoutSendingIt() throws Exception {
-        DeliveryEvent cannotCarry = events.cannotCarry(MESSAGE, CARRIER);
+        DeliveryEvent cannotCarry = events.cannotCarry(MESSAGE, CARRIER, "default");
         planner.next = new DispatchPlan.Fail(cannotCarry);
         getMockEndpoint("mock:direct:publish-event").expectedBodiesReceived(cannotCarry);
         getMockEndpoint("mock:send-leg").expectedMessageCount(0);
