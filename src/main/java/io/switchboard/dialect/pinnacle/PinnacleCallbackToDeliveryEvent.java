@@ -2,8 +2,7 @@ package io.switchboard.dialect.pinnacle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.api.FieldPath;
-import io.switchboard.callback.CallbackLegs;
-import io.switchboard.callback.CarrierCallbackReader;
+import io.switchboard.callback.StatusCallbackReader;
 import io.switchboard.camel.Variables;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
@@ -39,7 +38,7 @@ import org.springframework.stereotype.Component;
 @Component("pinnacleCallbackToDeliveryEvent")
 @DataTypeTransformer(fromType = "pinnacle:callback", toType = "canonical:delivery-event",
         description = "A Pinnacle message status webhook to a normalized delivery event")
-public class PinnacleCallbackToDeliveryEvent extends CarrierCallbackReader {
+public class PinnacleCallbackToDeliveryEvent extends StatusCallbackReader {
 
     private static final String STATUS_EVENT = "MESSAGE.STATUS";
     /** Where the webhook names the carrier's message id, for a refusal. */
@@ -52,34 +51,21 @@ public class PinnacleCallbackToDeliveryEvent extends CarrierCallbackReader {
     static final String UNKNOWN_FAILURE = "Pinnacle reported %s without a reason";
 
     public PinnacleCallbackToDeliveryEvent(Clock clock) {
-        super(clock);
-    }
-
-    /** The carrier's message id of a webhook that reports a status the hub records, else null. */
-    public String messageIdOfStatus(JsonNode callback) {
-        return status(callback).isPresent()
-                ? CallbackLegs.storable(MESSAGE_ID_FIELD, messageId(callback).orElse(null)) : null;
+        super(clock, STATUSES, MESSAGE_ID_FIELD);
     }
 
     @Override
-    public Optional<DeliveryEvent> toEvent(JsonNode callback, Leg leg) {
-        Optional<String> status = status(callback);
-        if (status.isEmpty()) {
-            return Optional.empty();
-        }
-        EventType type = STATUSES.get(status.get());
+    protected Optional<Instant> occurredAt(JsonNode callback, EventType type, String status) {
         Optional<String> at = switch (type) {
             case DELIVERED -> text(callback, "deliveredAt");
             case SENT, FAILOVER -> text(callback, "sentAt");
             default -> Optional.empty();
         };
-        Instant occurredAt = at.flatMap(time -> PinnacleTimes.instant(time, ZoneOffset.UTC))
-                .orElseGet(clock::instant);
-        return Optional.of(leg.event(type, occurredAt, messageId(callback).orElse(leg.carrierMessageId()),
-                reason(callback, type, status.get())));
+        return at.flatMap(time -> PinnacleTimes.instant(time, ZoneOffset.UTC));
     }
 
-    private static String reason(JsonNode callback, EventType type, String status) {
+    @Override
+    protected String reason(JsonNode callback, EventType type, String status) {
         if (type == EventType.FAILOVER) {
             return carrierFailover(text(callback.path("fallbackMessage"), "type"));
         }
@@ -92,16 +78,18 @@ public class PinnacleCallbackToDeliveryEvent extends CarrierCallbackReader {
     }
 
     /** The upper-case status of a status event that the hub maps, else empty. */
-    private static Optional<String> status(JsonNode callback) {
+    @Override
+    protected Optional<String> status(JsonNode callback) {
         Optional<String> type = text(callback, "type").map(name -> name.toUpperCase(Locale.ROOT));
         if (type.isPresent() && !type.get().equals(STATUS_EVENT)) {
             return Optional.empty();
         }
-        return text(callback, "status").map(word -> word.toUpperCase(Locale.ROOT)).filter(STATUSES::containsKey);
+        return text(callback, "status").map(word -> word.toUpperCase(Locale.ROOT)).filter(this::recorded);
     }
 
     /** The RCS message a fallback's SMS/MMS statuses name in {@code originalMessageId}, else the message itself. */
-    private static Optional<String> messageId(JsonNode callback) {
+    @Override
+    protected Optional<String> messageId(JsonNode callback) {
         return text(callback, "originalMessageId").or(() -> text(callback.path("message"), "id"))
                 .or(() -> text(callback, "messageId"));
     }

@@ -2,8 +2,7 @@ package io.switchboard.dialect.v1;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.api.FieldPath;
-import io.switchboard.callback.CallbackLegs;
-import io.switchboard.callback.CarrierCallbackReader;
+import io.switchboard.callback.StatusCallbackReader;
 import io.switchboard.camel.Variables;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
@@ -36,7 +35,7 @@ import org.springframework.stereotype.Component;
 @Component("v1CallbackToDeliveryEvent")
 @DataTypeTransformer(fromType = "v1:callback", toType = "canonical:delivery-event",
         description = "A v1 carrier webhook to a normalized delivery event")
-public class V1CallbackToDeliveryEvent extends CarrierCallbackReader {
+public class V1CallbackToDeliveryEvent extends StatusCallbackReader {
 
     private static final String MESSAGE_EVENTS = "message.";
     /** Where the webhook names the carrier's message id, for a refusal. */
@@ -52,51 +51,45 @@ public class V1CallbackToDeliveryEvent extends CarrierCallbackReader {
             "error_code");
 
     public V1CallbackToDeliveryEvent(Clock clock) {
-        super(clock);
-    }
-
-    /** The carrier's message id of a webhook that reports a message status, else null. */
-    public String messageIdOfStatus(JsonNode callback) {
-        return status(callback).isPresent()
-                ? CallbackLegs.storable(MESSAGE_ID_FIELD, messageId(callback).orElse(null)) : null;
+        super(clock, STATUSES, MESSAGE_ID_FIELD);
     }
 
     @Override
-    public Optional<DeliveryEvent> toEvent(JsonNode callback, Leg leg) {
-        Optional<String> status = status(callback);
-        if (status.isEmpty()) {
-            return Optional.empty();
+    protected Optional<Instant> occurredAt(JsonNode callback, EventType type, String status) {
+        return text(callback.path("data"), status + "_at").or(() -> text(callback, "timestamp"))
+                .flatMap(V1CallbackToDeliveryEvent::instant);
+    }
+
+    @Override
+    protected String reason(JsonNode callback, EventType type, String status) {
+        if ("revoked".equals(status)) {
+            return REVOKED_REASON;
         }
-        EventType type = STATUSES.get(status.get());
-        JsonNode data = callback.path("data");
-        Instant occurredAt = text(data, status.get() + "_at").or(() -> text(callback, "timestamp"))
-                .flatMap(V1CallbackToDeliveryEvent::instant).orElseGet(clock::instant);
-        String reason = null;
-        if ("revoked".equals(status.get())) {
-            reason = REVOKED_REASON;
-        } else if (type == EventType.FAILED || type == EventType.EXPIRED) {
-            reason = REASON_FIELDS.stream().map(name -> text(data, name)).flatMap(Optional::stream).findFirst()
-                    .orElse(null);
+        if (type == EventType.FAILED || type == EventType.EXPIRED) {
+            return REASON_FIELDS.stream().map(name -> text(callback.path("data"), name)).flatMap(Optional::stream)
+                    .findFirst().orElse(null);
         }
-        return Optional.of(leg.event(type, occurredAt, messageId(callback).orElse(leg.carrierMessageId()), reason));
+        return null;
     }
 
     /**
      * The lower-case status word the hub maps, from a {@code message.*} event's name, else from its
      * {@code data.status}; events of other families (conversation, email) have none.
      */
-    private static Optional<String> status(JsonNode callback) {
+    @Override
+    protected Optional<String> status(JsonNode callback) {
         Optional<String> event = text(callback, "event").or(() -> text(callback, "type"))
                 .map(name -> name.toLowerCase(Locale.ROOT));
         if (event.isPresent() && !event.get().startsWith(MESSAGE_EVENTS)) {
             return Optional.empty();
         }
-        return event.map(name -> name.substring(MESSAGE_EVENTS.length())).filter(STATUSES::containsKey)
+        return event.map(name -> name.substring(MESSAGE_EVENTS.length())).filter(this::recorded)
                 .or(() -> text(callback.path("data"), "status").map(word -> word.toLowerCase(Locale.ROOT))
-                        .filter(STATUSES::containsKey));
+                        .filter(this::recorded));
     }
 
-    private static Optional<String> messageId(JsonNode callback) {
+    @Override
+    protected Optional<String> messageId(JsonNode callback) {
         JsonNode data = callback.path("data");
         return text(data, "message_id").or(() -> text(data, "id")).or(() -> text(callback, "message_id"));
     }
