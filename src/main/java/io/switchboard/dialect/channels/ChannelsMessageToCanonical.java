@@ -1,6 +1,7 @@
 package io.switchboard.dialect.channels;
 
 import io.switchboard.camel.Variables;
+import io.switchboard.intake.RequestToCanonical;
 import io.switchboard.model.Content;
 import io.switchboard.model.Dialect;
 import io.switchboard.model.Ids;
@@ -8,15 +9,12 @@ import io.switchboard.model.Message;
 import io.switchboard.model.MmsContent;
 import io.switchboard.model.SmsContent;
 import io.switchboard.model.TemplateContent;
-import io.switchboard.tenant.Tenant;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.spi.DataType;
 import org.apache.camel.spi.DataTypeTransformer;
-import org.apache.camel.spi.Transformer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,20 +28,13 @@ import org.springframework.stereotype.Component;
 @Component
 @DataTypeTransformer(fromType = "channels:message", toType = "canonical:message",
         description = "A Bird Channels API request to a canonical message")
-public class ChannelsMessageToCanonical extends Transformer {
-
-    private final Clock clock;
+public class ChannelsMessageToCanonical extends RequestToCanonical<ChannelsMessage> {
 
     public ChannelsMessageToCanonical(Clock clock) {
-        this.clock = clock;
+        super(ChannelsMessage.class, clock);
     }
 
     @Override
-    public void transform(org.apache.camel.Message message, DataType from, DataType to) {
-        Tenant tenant = message.getExchange().getVariable(Variables.TENANT, Tenant.class);
-        message.setBody(toCanonical(message.getBody(ChannelsMessage.class), tenant.id(), clock.instant()));
-    }
-
     public Message toCanonical(ChannelsMessage request, String tenantId, Instant acceptedAt) {
         return new Message(Ids.messageId(), tenantId, Dialect.CHANNELS, null, null, recipient(request),
                 content(request), null, null, null, null, Map.of(), acceptedAt);

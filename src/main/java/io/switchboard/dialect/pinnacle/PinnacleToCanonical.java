@@ -1,19 +1,17 @@
 package io.switchboard.dialect.pinnacle;
 
 import io.switchboard.camel.Variables;
+import io.switchboard.intake.RequestToCanonical;
 import io.switchboard.model.Content;
 import io.switchboard.model.Dialect;
 import io.switchboard.model.FailoverPlan;
 import io.switchboard.model.Ids;
 import io.switchboard.model.Message;
-import io.switchboard.tenant.Tenant;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.camel.spi.DataType;
-import org.apache.camel.spi.Transformer;
 
 /**
  * What the three Pinnacle send transformers share: the exchange they read, the message frame, and the schedule.
@@ -25,7 +23,7 @@ import org.apache.camel.spi.Transformer;
  *
  * @param <T> the wire record of the send
  */
-abstract class PinnacleToCanonical<T> extends Transformer {
+abstract class PinnacleToCanonical<T> extends RequestToCanonical<T> {
 
     static final String TRACKING = "pinnacle.tracking";
     static final String VALIDATE = "pinnacle.validate";
@@ -33,21 +31,9 @@ abstract class PinnacleToCanonical<T> extends Transformer {
     static final String SCHEDULE_RECURRENCE = "pinnacle.schedule.recurrence";
     static final String SCHEDULE_END_DATE = "pinnacle.schedule.endDate";
 
-    private final Class<T> requestType;
-    private final Clock clock;
-
     PinnacleToCanonical(Class<T> requestType, Clock clock) {
-        this.requestType = requestType;
-        this.clock = clock;
+        super(requestType, clock);
     }
-
-    @Override
-    public void transform(org.apache.camel.Message message, DataType from, DataType to) {
-        Tenant tenant = message.getExchange().getVariable(Variables.TENANT, Tenant.class);
-        message.setBody(toCanonical(message.getBody(requestType), tenant.id(), clock.instant()));
-    }
-
-    public abstract Message toCanonical(T request, String tenantId, Instant acceptedAt);
 
     /**
      * The canonical message, with the schedule (if any) applied and added to {@code metadata}.

@@ -1,6 +1,7 @@
 package io.switchboard.dialect.v1;
 
 import io.switchboard.camel.Variables;
+import io.switchboard.intake.RequestToCanonical;
 import io.switchboard.model.Card;
 import io.switchboard.model.CardContent;
 import io.switchboard.model.CardHeight;
@@ -16,7 +17,6 @@ import io.switchboard.model.Message;
 import io.switchboard.model.SmsContent;
 import io.switchboard.model.Suggestion;
 import io.switchboard.model.TextContent;
-import io.switchboard.tenant.Tenant;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -26,9 +26,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.spi.DataType;
 import org.apache.camel.spi.DataTypeTransformer;
-import org.apache.camel.spi.Transformer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,23 +39,16 @@ import org.springframework.stereotype.Component;
 @Component
 @DataTypeTransformer(fromType = "v1:message", toType = "canonical:message",
         description = "A v1 POST /v1/messages body to a canonical message")
-public class V1MessageToCanonical extends Transformer {
+public class V1MessageToCanonical extends RequestToCanonical<V1SendRequest> {
 
     public static final String MESSAGE_TYPE = "v1.message_type";
     public static final String TRAFFIC_TYPE = "v1.traffic_type";
 
-    private final Clock clock;
-
     public V1MessageToCanonical(Clock clock) {
-        this.clock = clock;
+        super(V1SendRequest.class, clock);
     }
 
     @Override
-    public void transform(org.apache.camel.Message message, DataType from, DataType to) {
-        Tenant tenant = message.getExchange().getVariable(Variables.TENANT, Tenant.class);
-        message.setBody(toCanonical(message.getBody(V1SendRequest.class), tenant.id(), clock.instant()));
-    }
-
     public Message toCanonical(V1SendRequest request, String tenantId, Instant acceptedAt) {
         Map<String, String> metadata = new LinkedHashMap<>();
         if (request.messageType() != null) {

@@ -2,6 +2,7 @@ package io.switchboard.dialect.v5;
 
 import io.switchboard.api.Checks;
 import io.switchboard.camel.Variables;
+import io.switchboard.intake.RequestToCanonical;
 import io.switchboard.model.Card;
 import io.switchboard.model.CardContent;
 import io.switchboard.model.CardHeight;
@@ -15,16 +16,13 @@ import io.switchboard.model.MediaContent;
 import io.switchboard.model.Message;
 import io.switchboard.model.Suggestion;
 import io.switchboard.model.TextContent;
-import io.switchboard.tenant.Tenant;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.spi.DataType;
 import org.apache.camel.spi.DataTypeTransformer;
-import org.apache.camel.spi.Transformer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,20 +34,13 @@ import org.springframework.stereotype.Component;
 @Component
 @DataTypeTransformer(fromType = "v5:message", toType = "canonical:message",
         description = "A v5 POST /v5/messages body to a canonical message")
-public class V5MessageToCanonical extends Transformer {
-
-    private final Clock clock;
+public class V5MessageToCanonical extends RequestToCanonical<V5Message> {
 
     public V5MessageToCanonical(Clock clock) {
-        this.clock = clock;
+        super(V5Message.class, clock);
     }
 
     @Override
-    public void transform(org.apache.camel.Message message, DataType from, DataType to) {
-        Tenant tenant = message.getExchange().getVariable(Variables.TENANT, Tenant.class);
-        message.setBody(toCanonical(message.getBody(V5Message.class), tenant.id(), clock.instant()));
-    }
-
     public Message toCanonical(V5Message request, String tenantId, Instant acceptedAt) {
         return new Message(
                 Ids.messageId(),
