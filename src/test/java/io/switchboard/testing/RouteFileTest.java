@@ -1,11 +1,14 @@
 package io.switchboard.testing;
 
+import io.switchboard.json.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.component.jackson.JacksonDataFormat;
+import org.apache.camel.spi.DataFormatCustomizer;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.spi.RoutesLoader;
@@ -58,6 +61,10 @@ public abstract class RouteFileTest extends CamelTestSupport {
 
     @Override
     protected void bindToRegistry(Registry registry) {
+        // the routes' JSON marshal and unmarshal use the hub's one ObjectMapper, as
+        // camel.dataformat.jackson.auto-discover-object-mapper makes them do in the hub
+        registry.bind("hubJackson", DataFormatCustomizer.forType(JacksonDataFormat.class,
+                format -> format.setObjectMapper(Json.newMapper())));
         beans().forEach(registry::bind);
     }
 
