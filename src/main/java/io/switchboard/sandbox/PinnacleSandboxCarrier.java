@@ -2,10 +2,10 @@ package io.switchboard.sandbox;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.api.ApiException;
+import io.switchboard.api.FieldError;
+import io.switchboard.api.InvalidRequestException;
 import io.switchboard.dialect.pinnacle.PinnacleResponses;
 import io.switchboard.dialect.pinnacle.PinnacleSignatures;
-import io.switchboard.dialect.pinnacle.PinnacleValidator;
 import io.switchboard.dialect.pinnacle.PinnacleWire;
 import io.switchboard.pricing.Prices;
 import io.switchboard.sms.Segmentation;
@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
@@ -34,11 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A Pinnacle carrier simulator: {@code POST /sandbox/pinnacle/messages/send/{sms,mms,rcs}} checks the
- * {@code PINNACLE-API-KEY} and the request (by the hub's own Pinnacle rules), answers in Pinnacle's send and error
- * shapes ({@code FORMATS.md} §1.6, §1.9), and posts {@code MESSAGE.STATUS} webhooks with the
- * {@code PINNACLE-SIGNING-SECRET} header to the hub's {@code /callbacks/pinnacle}, behaving as
- * {@link SandboxBehaviour} says for the recipient. The webhook's {@code message} names the message's type, id and
- * text; card and button details are left out, as the hub reads none of them.
+ * {@code PINNACLE-API-KEY} and the request (by Pinnacle's published rules, {@link PinnacleSandboxRules}, not the
+ * hub's), answers in Pinnacle's send and error shapes ({@code FORMATS.md} §1.6, §1.9), and posts
+ * {@code MESSAGE.STATUS} webhooks with the {@code PINNACLE-SIGNING-SECRET} header to the hub's
+ * {@code /callbacks/pinnacle}, behaving as {@link SandboxBehaviour} says for the recipient. The webhook's
+ * {@code message} names the message's type, id and text; card and button details are left out, as the hub reads none
+ * of them.
  */
 @RestController
 @RequestMapping("/sandbox/pinnacle/messages/send")
@@ -54,7 +54,6 @@ class PinnacleSandboxCarrier {
     private final SandboxProperties properties;
     private final SandboxLedger ledger;
     private final SandboxCallbacks callbacks;
-    private final PinnacleValidator validator;
     private final PinnacleResponses responses;
     private final Prices prices;
     private final SandboxCallbackAddress callbackAddress;
@@ -62,12 +61,11 @@ class PinnacleSandboxCarrier {
     private final Clock clock;
 
     PinnacleSandboxCarrier(SandboxProperties properties, SandboxLedger ledger, SandboxCallbacks callbacks,
-            PinnacleValidator validator, PinnacleResponses responses, Prices prices,
-            SandboxCallbackAddress callbackAddress, ObjectMapper mapper, Clock clock) {
+            PinnacleResponses responses, Prices prices, SandboxCallbackAddress callbackAddress, ObjectMapper mapper,
+            Clock clock) {
         this.properties = properties;
         this.ledger = ledger;
         this.callbacks = callbacks;
-        this.validator = validator;
         this.responses = responses;
         this.prices = prices;
         this.callbackAddress = callbackAddress;
@@ -77,27 +75,28 @@ class PinnacleSandboxCarrier {
 
     @PostMapping(path = "/sms", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> sms(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
-        return send(headers, body, PinnacleWire.SmsSend.class, validator::sms, request -> new Send(request.to(),
-                request.from(), Kind.SMS, new EventMessage("SMS", null, request.text(), null, null), null));
+        return send(headers, body, PinnacleWire.SmsSend.class, PinnacleSandboxRules::sms,
+                request -> new Send(request.to(), request.from(), Kind.SMS,
+                        new EventMessage("SMS", null, request.text(), null, null), null));
     }
 
     @PostMapping(path = "/mms", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> mms(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
-        return send(headers, body, PinnacleWire.MmsSend.class, validator::mms, request -> new Send(request.to(),
-                request.from(), Kind.MMS, new EventMessage("MMS", null, request.text(), request.mediaUrls(), null),
-                null));
+        return send(headers, body, PinnacleWire.MmsSend.class, PinnacleSandboxRules::mms,
+                request -> new Send(request.to(), request.from(), Kind.MMS,
+                        new EventMessage("MMS", null, request.text(), request.mediaUrls(), null), null));
     }
 
     @PostMapping(path = "/rcs", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> rcs(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
-        return send(headers, body, PinnacleWire.RcsSend.class, validator::rcs, request -> new Send(request.to(),
-                request.from(), Kind.RCS, new EventMessage(request.text() != null ? "RCS_TEXT"
-                        : request.media() != null ? "RCS_MEDIA" : "RCS_CARDS", null, request.text(), null,
-                        request.media()), request.fallback()));
+        return send(headers, body, PinnacleWire.RcsSend.class, PinnacleSandboxRules::rcs,
+                request -> new Send(request.to(), request.from(), Kind.RCS, new EventMessage(
+                        request.text() != null ? "RCS_TEXT" : request.media() != null ? "RCS_MEDIA" : "RCS_CARDS",
+                        null, request.text(), null, request.media()), request.fallback()));
     }
 
-    private <T> ResponseEntity<Object> send(HttpHeaders headers, byte[] body, Class<T> type, Consumer<T> validate,
-            Function<T, Send> describe) {
+    private <T> ResponseEntity<Object> send(HttpHeaders headers, byte[] body, Class<T> type,
+            Function<T, List<FieldError>> check, Function<T, Send> describe) {
         if (!authorized(headers.getFirst(API_KEY_HEADER))) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(new PinnacleResponses.Error("Invalid API key."));
         }
@@ -109,10 +108,10 @@ class PinnacleSandboxCarrier {
             return ResponseEntity.badRequest().body(new PinnacleResponses.Error("The body is not valid JSON."));
         }
         Send send = describe.apply(request);
-        try {
-            validate.accept(request);
-        } catch (ApiException refused) {
-            return answer(send, request, headers, HttpStatus.BAD_REQUEST, responses.error(refused), null);
+        List<FieldError> problems = check.apply(request);
+        if (!problems.isEmpty()) {
+            return answer(send, request, headers, HttpStatus.BAD_REQUEST,
+                    responses.error(new InvalidRequestException(problems)), null);
         }
         SandboxBehaviour behaviour = SandboxBehaviour.forRecipient(send.to());
         if (behaviour == SandboxBehaviour.NOT_RCS_CAPABLE && send.kind() == Kind.RCS && send.fallback() != null) {

@@ -2,12 +2,9 @@ package io.switchboard.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.dialect.pinnacle.PinnacleResponses;
-import io.switchboard.dialect.pinnacle.PinnacleValidator;
 import io.switchboard.dialect.v1.V1Responses;
-import io.switchboard.dialect.v1.V1Validator;
 import io.switchboard.dialect.v5.V5Responses;
 import io.switchboard.json.Json;
-import io.switchboard.net.TargetGuard;
 import io.switchboard.pricing.Prices;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -28,7 +25,7 @@ import org.springframework.context.annotation.Import;
  * their callbacks alone in a process, posting to the hub {@code switchboard.sandbox.callback-base-url} names. No
  * broker, database, Camel context or hub endpoint starts, so a test can kill and restart the hub while the carriers
  * keep counting what they receive and hold the callbacks the hub cannot take. Spring MVC serves the carriers, as it
- * does in the hub; the dialects' validators and response shapes are the hub's own.
+ * does in the hub; the response shapes are the dialects' own, the checks of a request the carriers' own.
  *
  * <p>Not a {@code @Configuration}, so the hub's component scan never picks it up; {@code SwitchboardApplication}
  * starts it in place of the hub when the profile is active.
@@ -37,8 +34,7 @@ import org.springframework.context.annotation.Import;
     DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
     HttpMessageConvertersAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = WebhookInbox.class))
-@Import({V1Validator.class, V1Responses.class, PinnacleValidator.class, PinnacleResponses.class, V5Responses.class,
-    TargetGuard.class})
+@Import({V1Responses.class, PinnacleResponses.class, V5Responses.class})
 @EnableConfigurationProperties({SandboxProperties.class, Prices.class})
 public class SandboxCarriersApplication {
 

@@ -3,12 +3,12 @@ package io.switchboard.sandbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.switchboard.api.ApiException;
+import io.switchboard.api.FieldError;
+import io.switchboard.api.InvalidRequestException;
 import io.switchboard.dialect.v1.V1CarrierWebhook;
 import io.switchboard.dialect.v1.V1Responses;
 import io.switchboard.dialect.v1.V1SendRequest;
 import io.switchboard.dialect.v1.V1Signatures;
-import io.switchboard.dialect.v1.V1Validator;
 import io.switchboard.model.Ids;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -34,8 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A v1 (Arowana) carrier simulator: {@code POST /sandbox/v1/v1/messages} checks the Bearer key and the request (by
- * the hub's own v1 rules), answers in v1's response and error shapes ({@code FORMATS.md} §2.3, §2.4), and posts
- * signed webhooks to the hub's {@code /callbacks/v1}, behaving as {@link SandboxBehaviour} says for the recipient.
+ * v1's published rules, {@link V1SandboxRules}, not the hub's), answers in v1's response and error shapes
+ * ({@code FORMATS.md} §2.3, §2.4), and posts signed webhooks to the hub's {@code /callbacks/v1}, behaving as
+ * {@link SandboxBehaviour} says for the recipient.
  *
  * <p>Honours {@code Idempotency-Key} as v1 promises: a key seen before with the same body gets the first answer again
  * and nothing is sent or recorded again; with another body, a 409. Passing failures (429, 5xx) are not kept, so the
@@ -55,7 +56,6 @@ class V1SandboxCarrier {
     private final SandboxProperties properties;
     private final SandboxLedger ledger;
     private final SandboxCallbacks callbacks;
-    private final V1Validator validator;
     private final V1Responses responses;
     private final SandboxCallbackAddress callbackAddress;
     private final ObjectMapper mapper;
@@ -68,12 +68,10 @@ class V1SandboxCarrier {
     };
 
     V1SandboxCarrier(SandboxProperties properties, SandboxLedger ledger, SandboxCallbacks callbacks,
-            V1Validator validator, V1Responses responses, SandboxCallbackAddress callbackAddress, ObjectMapper mapper,
-            Clock clock) {
+            V1Responses responses, SandboxCallbackAddress callbackAddress, ObjectMapper mapper, Clock clock) {
         this.properties = properties;
         this.ledger = ledger;
         this.callbacks = callbacks;
-        this.validator = validator;
         this.responses = responses;
         this.callbackAddress = callbackAddress;
         this.mapper = mapper;
@@ -118,10 +116,10 @@ class V1SandboxCarrier {
         } catch (IOException e) {
             return answer(HttpStatus.BAD_REQUEST, error("invalid_json", "The body is not a valid JSON request."));
         }
-        try {
-            validator.validate(request);
-        } catch (ApiException refused) {
-            return record(request, headers, answer(HttpStatus.BAD_REQUEST, responses.error(refused)));
+        List<FieldError> problems = V1SandboxRules.problems(request);
+        if (!problems.isEmpty()) {
+            return record(request, headers, answer(HttpStatus.BAD_REQUEST,
+                    responses.error(new InvalidRequestException(problems))));
         }
         boolean sms = request.agentId() == null || request.agentId().isBlank();
         SandboxBehaviour behaviour = SandboxBehaviour.forRecipient(request.to());

@@ -8,6 +8,7 @@ import io.switchboard.sandbox.SandboxCallbacks;
 import io.switchboard.sandbox.SandboxLedger;
 import io.switchboard.testing.CarrierCallbacks;
 import io.switchboard.testing.HubIntegrationTest;
+import io.switchboard.testing.ProductionLogLevel;
 import io.switchboard.testing.TomcatParseErrorsLogged;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 10's bad-input run: generated bad requests ({@link BadRequests}) over real HTTP against every kind of
@@ -38,9 +40,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code -Dswitchboard.bad-input.seed=<seed>} to send again the requests of a run that failed (each run prints its
  * seed).
  *
- * <p>A context of its own, so no other test's messages move the counts while the requests are sent.
+ * <p>A context of its own, so no other test's messages move the counts while the requests are sent. The log it reads is
+ * the hub's at its production level ({@link ProductionLogLevel}), from the context's start.
  */
-@ExtendWith({OutputCaptureExtension.class, TomcatParseErrorsLogged.class})
+@ExtendWith({OutputCaptureExtension.class, ProductionLogLevel.class, TomcatParseErrorsLogged.class})
+// its context's start at INFO too, even as the JVM's first context (which reloads logback-test.xml, at WARN)
+@TestPropertySource(properties = "logging.level.root=INFO")
 class BadInputIntegrationTest extends HubIntegrationTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(BadInputIntegrationTest.class);

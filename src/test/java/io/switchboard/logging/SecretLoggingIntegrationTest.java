@@ -3,6 +3,7 @@ package io.switchboard.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.testing.HubIntegrationTest;
+import io.switchboard.testing.ProductionLogLevel;
 import io.switchboard.testing.RawHttp;
 import io.switchboard.testing.TomcatParseErrorsLogged;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * What Tomcat logs of a request it refuses before any filter sees it: the header line or request target, quoted in
  * its exception message. Tomcat logs the first such error at INFO and later ones at DEBUG, so these tests turn its
  * HTTP/1.1 loggers to DEBUG ({@link TomcatParseErrorsLogged}): every refusal is logged, and each must come out masked.
+ * The rest of the log at the hub's own INFO ({@link ProductionLogLevel}), as a library's line would come in production.
  */
-@ExtendWith({OutputCaptureExtension.class, TomcatParseErrorsLogged.class})
+@ExtendWith({OutputCaptureExtension.class, ProductionLogLevel.class, TomcatParseErrorsLogged.class})
 class SecretLoggingIntegrationTest extends HubIntegrationTest {
 
     @Test
