@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 
 /** Field checks that mean the same in every dialect. */
 public final class Checks {
@@ -43,6 +45,11 @@ public final class Checks {
         } catch (DateTimeParseException | NullPointerException e) {
             return false;
         }
+    }
+
+    /** Whether exactly one of the values is given (not null): a body takes one of several shapes. */
+    public static boolean isExactlyOneGiven(Object... values) {
+        return Arrays.stream(values).filter(Objects::nonNull).count() == 1;
     }
 
     public static boolean isOneOf(String value, Enum<?>[] allowed) {

@@ -16,6 +16,10 @@ public final class Violations {
         return errors.isEmpty();
     }
 
+    public int count() {
+        return errors.size();
+    }
+
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

@@ -1,28 +1,52 @@
 package io.switchboard.dialect.pinnacle;
 
 import static io.switchboard.api.Checks.isBlank;
-import static io.switchboard.api.Checks.length;
+import static io.switchboard.api.FieldRules.LATITUDE;
+import static io.switchboard.api.FieldRules.LONGITUDE;
+import static io.switchboard.api.FieldRules.atMost;
+import static io.switchboard.api.FieldRules.e164;
+import static io.switchboard.api.FieldRules.httpUrl;
+import static io.switchboard.api.FieldRules.maxLength;
+import static io.switchboard.api.FieldRules.notEmpty;
+import static io.switchboard.api.FieldRules.oneOf;
+import static io.switchboard.api.FieldRules.sized;
+import static io.switchboard.api.Rule.all;
+import static io.switchboard.api.Rule.each;
+import static io.switchboard.api.Rule.ifNotNull;
+import static io.switchboard.api.Rule.ifPresent;
+import static io.switchboard.api.Rule.inTurn;
+import static io.switchboard.api.Rule.must;
+import static io.switchboard.api.Rule.required;
 
 import io.switchboard.api.Checks;
-import io.switchboard.api.FieldPath;
-import io.switchboard.api.PhoneNumbers;
-import io.switchboard.api.Violations;
+import io.switchboard.api.FieldRules;
+import io.switchboard.api.Rule;
+import io.switchboard.api.Rules;
+import io.switchboard.dialect.pinnacle.PinnacleWire.Button;
+import io.switchboard.dialect.pinnacle.PinnacleWire.Card;
+import io.switchboard.dialect.pinnacle.PinnacleWire.Fallback;
+import io.switchboard.dialect.pinnacle.PinnacleWire.LatLong;
+import io.switchboard.dialect.pinnacle.PinnacleWire.MmsContent;
+import io.switchboard.dialect.pinnacle.PinnacleWire.MmsSend;
+import io.switchboard.dialect.pinnacle.PinnacleWire.RcsSend;
+import io.switchboard.dialect.pinnacle.PinnacleWire.Schedule;
+import io.switchboard.dialect.pinnacle.PinnacleWire.SendOptions;
+import io.switchboard.dialect.pinnacle.PinnacleWire.SmsContent;
+import io.switchboard.dialect.pinnacle.PinnacleWire.SmsSend;
+import io.switchboard.dialect.pinnacle.PinnacleWire.StandaloneCard;
 import io.switchboard.model.CardOrientation;
 import io.switchboard.model.ImageAlignment;
 import io.switchboard.model.MediaTypes;
 import io.switchboard.net.TargetGuard;
 import io.switchboard.sms.Segmentation;
 import io.switchboard.sms.SmsSegments;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,409 +79,238 @@ public class PinnacleValidator {
 
     enum WebviewMode { HALF, TALL, FULL }
 
-    /** A refused or unsupported file fails a send; an estimate lists it instead. */
-    private enum MediaCheck { FOR_SENDING, FOR_ESTIMATE }
-
     private static final String AGENT_PREFIX = "agent_";
 
+    private static final Rule<String> PHONE_NUMBER = e164("+14155550100");
+
+    private static final Rule<String> EVENT_TIME = required(must(time -> PinnacleTimes.eventTime(time).isPresent(),
+            "must be an ISO 8601 date-time such as 2030-03-03T15:00:00Z"));
+
+    private static final Rule<ScheduleTime> SCHEDULE_TIME = must(time -> time.instant().isPresent(),
+            "must be an ISO 8601 date-time such as 2026-01-01T10:00:00 (in timezone) or 2026-01-01T10:00:00Z");
+
+    /** {@code type} says which other fields a button has; {@code requestUserLocation} has none but its title. */
+    private static final Rules<Button> BUTTON = Rules.of(Button.class)
+            .field("title", Button::title, required(maxLength(MAX_BUTTON_TITLE)))
+            .field("type", Button::type, required(oneOf(BUTTON_TYPES)))
+            .when(ofType("openUrl"), Rules.of(Button.class)
+                    .field("payload", Button::payload, httpUrl())
+                    .field("webviewMode", Button::webviewMode, ifNotNull(oneOf(WebviewMode.values()))))
+            .when(ofType("call"), Rule.field("payload", Button::payload, PHONE_NUMBER))
+            .when(ofType("trigger"), Rule.field("payload", Button::payload, required(maxLength(MAX_PAYLOAD))))
+            .when(ofType("scheduleEvent"), Rules.of(Button.class)
+                    .field("eventTitle", Button::eventTitle, required(maxLength(MAX_EVENT_TITLE)))
+                    .field("eventDescription", Button::eventDescription, ifPresent(maxLength(MAX_EVENT_DESCRIPTION)))
+                    .field("eventStartTime", Button::eventStartTime, EVENT_TIME)
+                    .field("eventEndTime", Button::eventEndTime, EVENT_TIME)
+                    .check("eventEndTime", PinnacleValidator::endsAfterStart, "must be after eventStartTime"))
+            .when(ofType("sendLocation"), Rules.of(Button.class)
+                    .field("name", Button::name, ifPresent(maxLength(MAX_LOCATION_NAME)))
+                    .field("latLong", Button::latLong, required(Rules.of(LatLong.class)
+                            .field("lat", LatLong::lat, LATITUDE)
+                            .field("lng", LatLong::lng, LONGITUDE))));
+
+    /** Only a card with a still image can be laid out as a standalone card; read from the whole request. */
+    private static final Rules<RcsSend> STANDALONE_CARD = Rules.of(RcsSend.class)
+            .rule(inTurn(must(request -> request.cards() != null && request.cards().size() == 1,
+                            "applies only to a message with exactly one card"),
+                    must(request -> hasStaticMedia(request.cards().get(0)), "needs the card's media to be an image")))
+            .field("orientation", request -> standaloneCard(request).orientation(),
+                    required(oneOf(CardOrientation.values())))
+            .field("image_alignment", request -> standaloneCard(request).imageAlignment(),
+                    ifNotNull(oneOf(ImageAlignment.values())));
+
+    private static final Rules<SmsContent> SMS_CONTENT = Rules.of(SmsContent.class)
+            .field("text", SmsContent::text, required());
+
     private final Clock clock;
-    private final TargetGuard targetGuard;
+    private final Rules<SmsSend> sms;
+    private final Rules<MmsSend> mms;
+    private final Rules<RcsSend> rcs;
+    private final Rules<MmsContent> mmsContent;
+    private final Rules<RcsSend> rcsContent;
 
     public PinnacleValidator(Clock clock, TargetGuard targetGuard) {
         this.clock = clock;
-        this.targetGuard = targetGuard;
+        Rule<String> sendable = inTurn(httpUrl(), FieldRules.outsideTheHub(targetGuard));
+        Rule<String> mmsFile = inTurn(sendable, must(url -> MediaTypes.mms(url).isPresent(),
+                "must be a file type MMS supports (" + MediaTypes.MMS_EXTENSIONS + ")"));
+        Rule<String> rcsFile = inTurn(sendable, must(url -> MediaTypes.rcs(url).isPresent(),
+                "must be a file type RCS supports (" + MediaTypes.RCS_EXTENSIONS + ")"));
+        Rules<SendOptions> options = Rules.of(SendOptions.class)
+                .field("schedule", SendOptions::schedule, ifNotNull(Rule.when(schedule -> !schedule.isEmpty(),
+                        schedule())))
+                .field("tracking", SendOptions::tracking, ifNotNull(oneOf(Tracking.values())));
+        Rule<String> phone = required(PHONE_NUMBER);
+        sms = Rules.of(SmsSend.class)
+                .field("from", SmsSend::from, phone)
+                .field("to", SmsSend::to, phone)
+                .field("text", SmsSend::text, required(Rule.refusal(PinnacleValidator::segmentsRefusal)))
+                .field("options", SmsSend::options, ifNotNull(options));
+        mms = Rules.of(MmsSend.class)
+                .field("from", MmsSend::from, phone)
+                .field("to", MmsSend::to, phone)
+                .field("text", MmsSend::text, required(maxLength(MAX_MMS_TEXT)))
+                .field("mediaUrls", MmsSend::mediaUrls, notEmpty("media URL"))
+                .when(PinnacleValidator::isOneMms, Rule.field("mediaUrls", MmsSend::mediaUrls, must(
+                        files -> files == null || files.size() <= MmsParts.MAX_FILES,
+                        "must have at most " + MmsParts.MAX_FILES + " media URLs in one MMS;"
+                                + " set options.multiple_messages to send them as several")))
+                .when(Predicate.not(PinnacleValidator::isOneMms), Rule.field("mediaUrls", MmsSend::mediaUrls,
+                        atMost(MmsParts.MAX_FILES * MmsParts.MAX_PARTS, "media URLs")))
+                .field("mediaUrls", MmsSend::mediaUrls, each(mmsFile))
+                .field("options", MmsSend::options, ifNotNull(options));
+        rcs = Rules.of(RcsSend.class)
+                .field("from", RcsSend::from, required(must(PinnacleValidator::isAgentId,
+                        "must be an RCS agent id starting with " + AGENT_PREFIX)))
+                .field("to", RcsSend::to, phone)
+                .rule(rcsContent(rcsFile))
+                .field("fallback", RcsSend::fallback, ifNotNull(Rules.of(Fallback.class)
+                        .field("from", Fallback::from, phone)
+                        .check(fallback -> !isBlank(fallback.text()) || !isEmpty(fallback.mediaUrls()),
+                                "must have text, mediaUrls or both")
+                        .field("text", Fallback::text, maxLength(MAX_MMS_TEXT))
+                        .field("mediaUrls", Fallback::mediaUrls, all(atMost(MmsParts.MAX_FILES, "media URLs"),
+                                each(mmsFile)))))
+                .field("options", RcsSend::options, ifNotNull(options))
+                .when(request -> standaloneCard(request) != null,
+                        Rule.at("options", Rule.at("standalone_card", STANDALONE_CARD)));
+        // the validate endpoints list a file the send would refuse as unsupported, which is what they are for
+        mmsContent = Rules.of(MmsContent.class)
+                .field("mediaUrls", MmsContent::mediaUrls, all(notEmpty("media URL"), each(httpUrl())))
+                .field("text", MmsContent::text, maxLength(MAX_MMS_TEXT));
+        rcsContent = rcsContent(httpUrl());
     }
 
     /** {@code POST /messages/send/sms}. */
-    public void sms(PinnacleWire.SmsSend request) {
-        Violations violations = new Violations();
-        phoneNumber(request.from(), FieldPath.of("from"), violations);
-        phoneNumber(request.to(), FieldPath.of("to"), violations);
-        smsText(request.text(), FieldPath.of("text"), violations);
-        sendOptions(request.options(), violations);
-        violations.throwIfAny();
+    public void sms(SmsSend request) {
+        sms.validate(request);
     }
 
     /** {@code POST /messages/send/mms}. */
-    public void mms(PinnacleWire.MmsSend request) {
-        Violations violations = new Violations();
-        phoneNumber(request.from(), FieldPath.of("from"), violations);
-        phoneNumber(request.to(), FieldPath.of("to"), violations);
-        if (isBlank(request.text())) {
-            violations.add(FieldPath.of("text"), "is required");
-        } else {
-            mmsText(request.text(), FieldPath.of("text"), violations);
-        }
-        boolean multipleMessages = request.options() != null
-                && Boolean.TRUE.equals(request.options().multipleMessages());
-        mmsMediaUrls(request.mediaUrls(), multipleMessages, violations);
-        sendOptions(request.options(), violations);
-        violations.throwIfAny();
+    public void mms(MmsSend request) {
+        mms.validate(request);
     }
 
     /** {@code POST /messages/send/rcs}. */
-    public void rcs(PinnacleWire.RcsSend request) {
-        Violations violations = new Violations();
-        if (isBlank(request.from())) {
-            violations.add(FieldPath.of("from"), "is required");
-        } else if (!request.from().startsWith(AGENT_PREFIX) || request.from().length() == AGENT_PREFIX.length()) {
-            violations.add(FieldPath.of("from"), "must be an RCS agent id starting with agent_");
-        }
-        phoneNumber(request.to(), FieldPath.of("to"), violations);
-        checkRcsContent(request, MediaCheck.FOR_SENDING, violations);
-        if (request.fallback() != null) {
-            fallback(request.fallback(), FieldPath.of("fallback"), violations);
-        }
-        sendOptions(request.options(), violations);
-        standaloneCard(request, violations);
-        violations.throwIfAny();
+    public void rcs(RcsSend request) {
+        rcs.validate(request);
     }
 
     /** {@code POST /messages/validate/sms}. */
-    public void smsContent(PinnacleWire.SmsContent request) {
-        Violations violations = new Violations();
-        if (isBlank(request.text())) {
-            violations.add(FieldPath.of("text"), "is required");
-        }
-        violations.throwIfAny();
+    public void smsContent(SmsContent request) {
+        SMS_CONTENT.validate(request);
     }
 
     /**
      * {@code POST /messages/validate/mms}. A media URL must be a URL; one the hub would refuse to send is not an
      * error here but listed as unsupported in the answer, which is what this endpoint is for.
      */
-    public void mmsContent(PinnacleWire.MmsContent request) {
-        Violations violations = new Violations();
-        FieldPath files = FieldPath.of("mediaUrls");
-        if (request.mediaUrls() == null || request.mediaUrls().isEmpty()) {
-            violations.add(files, "must have at least 1 media URL");
-        } else {
-            for (int i = 0; i < request.mediaUrls().size(); i++) {
-                mmsFile(request.mediaUrls().get(i), files.index(i), MediaCheck.FOR_ESTIMATE, violations);
-            }
-        }
-        if (request.text() != null) {
-            mmsText(request.text(), FieldPath.of("text"), violations);
-        }
-        violations.throwIfAny();
+    public void mmsContent(MmsContent request) {
+        mmsContent.validate(request);
     }
 
     /** {@code POST /messages/validate/rcs}: the content only; media as for {@link #mmsContent}. */
-    public void rcsContent(PinnacleWire.RcsSend request) {
-        Violations violations = new Violations();
-        checkRcsContent(request, MediaCheck.FOR_ESTIMATE, violations);
-        violations.throwIfAny();
+    public void rcsContent(RcsSend request) {
+        rcsContent.validate(request);
     }
 
-    private void checkRcsContent(PinnacleWire.RcsSend request, MediaCheck check, Violations violations) {
-        int shapes = (request.text() != null ? 1 : 0) + (request.media() != null ? 1 : 0)
-                + (request.cards() != null ? 1 : 0);
-        if (shapes != 1) {
-            violations.add(FieldPath.root(), "must have exactly one of text, media or cards");
-        }
-        if (request.text() != null) {
-            if (isBlank(request.text())) {
-                violations.add(FieldPath.of("text"), "must not be empty");
-            } else if (length(request.text()) > MAX_RCS_TEXT) {
-                violations.add(FieldPath.of("text"), "must be at most " + MAX_RCS_TEXT + " characters");
-            }
-        }
-        if (request.media() != null) {
-            rcsFile(request.media(), FieldPath.of("media"), check, violations);
-        }
-        if (request.cards() != null) {
-            cards(request.cards(), check, violations);
-        }
-        List<PinnacleWire.Button> quickReplies = request.quickReplies() == null ? List.of() : request.quickReplies();
-        FieldPath quickRepliesPath = FieldPath.of("quickReplies");
-        if (quickReplies.size() > MAX_QUICK_REPLIES) {
-            violations.add(quickRepliesPath, "must have at most " + MAX_QUICK_REPLIES + " quick replies");
-        }
-        for (int i = 0; i < quickReplies.size(); i++) {
-            button(quickReplies.get(i), quickRepliesPath.index(i), violations);
-        }
+    /** What a send and a validate of RCS share; {@code file} is how strictly each checks a media URL. */
+    private static Rules<RcsSend> rcsContent(Rule<String> file) {
+        return Rules.of(RcsSend.class)
+                .check(request -> Checks.isExactlyOneGiven(request.text(), request.media(), request.cards()),
+                        "must have exactly one of text, media or cards")
+                .field("text", RcsSend::text, ifNotNull(must(text -> !isBlank(text), "must not be empty"),
+                        maxLength(MAX_RCS_TEXT)))
+                .field("media", RcsSend::media, ifNotNull(file))
+                .field("cards", RcsSend::cards, ifNotNull(all(sized(1, MAX_CARDS, "cards"),
+                        each(required(Rules.of(Card.class)
+                                .field("title", Card::title, required(maxLength(MAX_CARD_TITLE)))
+                                .field("subtitle", Card::subtitle, ifPresent(maxLength(MAX_CARD_SUBTITLE)))
+                                .field("media", Card::media, ifNotNull(file))
+                                .field("buttons", Card::buttons, all(atMost(MAX_BUTTONS, "buttons"),
+                                        each(required(BUTTON)))))))))
+                .field("quickReplies", RcsSend::quickReplies, all(atMost(MAX_QUICK_REPLIES, "quick replies"),
+                        each(required(BUTTON))));
     }
 
-    private void cards(List<PinnacleWire.Card> cards, MediaCheck check, Violations violations) {
-        FieldPath cardsPath = FieldPath.of("cards");
-        if (cards.isEmpty() || cards.size() > MAX_CARDS) {
-            violations.add(cardsPath, "must have 1 to " + MAX_CARDS + " cards");
+    /**
+     * A schedule's times are local to its zone, so they are read only when the zone is one; {@code endDate} must
+     * follow {@code sendAt} only when both could be read.
+     */
+    private Rules<Schedule> schedule() {
+        return Rules.of(Schedule.class)
+                .field("timezone", Schedule::timezone, must(zone -> PinnacleTimes.zone(zone).isPresent(),
+                        "must be an IANA time zone such as America/New_York"))
+                .field("sendAt", Schedule::sendAt, required())
+                .field("sendAt", schedule -> ScheduleTime.of(schedule, schedule.sendAt()), ifNotNull(SCHEDULE_TIME,
+                        must(time -> !time.instant().get().isBefore(clock.instant().plus(MIN_SCHEDULE_LEAD)),
+                                "must be at least 5 minutes in the future")))
+                .field("recurrence", Schedule::recurrence, ifNotNull(Rule.refusal(AwsCron::problem)))
+                .when(schedule -> schedule.recurrence() != null, "recurrence is set",
+                        Rule.field("endDate", Schedule::endDate, required()))
+                .field("endDate", schedule -> ScheduleTime.of(schedule, schedule.endDate()), ifNotNull(SCHEDULE_TIME))
+                .check("endDate", PinnacleValidator::endsAfterSendAt, "must be after sendAt");
+    }
+
+    /** A schedule time with the zone it is local to; null where either is missing, and there is nothing to read. */
+    private record ScheduleTime(String text, ZoneId zone) {
+
+        static ScheduleTime of(Schedule schedule, String text) {
+            Optional<ZoneId> zone = PinnacleTimes.zone(schedule.timezone());
+            return isBlank(text) || zone.isEmpty() ? null : new ScheduleTime(text, zone.get());
         }
-        for (int i = 0; i < cards.size(); i++) {
-            PinnacleWire.Card card = cards.get(i);
-            FieldPath path = cardsPath.index(i);
-            if (card == null) {
-                violations.add(path, "is required");
-                continue;
-            }
-            boundedText(card.title(), true, MAX_CARD_TITLE, path.field("title"), violations);
-            boundedText(card.subtitle(), false, MAX_CARD_SUBTITLE, path.field("subtitle"), violations);
-            if (card.media() != null) {
-                rcsFile(card.media(), path.field("media"), check, violations);
-            }
-            List<PinnacleWire.Button> buttons = card.buttons() == null ? List.of() : card.buttons();
-            if (buttons.size() > MAX_BUTTONS) {
-                violations.add(path.field("buttons"), "must have at most " + MAX_BUTTONS + " buttons");
-            }
-            for (int b = 0; b < buttons.size(); b++) {
-                button(buttons.get(b), path.field("buttons").index(b), violations);
-            }
+
+        Optional<Instant> instant() {
+            return PinnacleTimes.instant(text, zone);
         }
     }
 
-    private static void button(PinnacleWire.Button button, FieldPath path, Violations violations) {
-        if (button == null) {
-            violations.add(path, "is required");
-            return;
-        }
-        boundedText(button.title(), true, MAX_BUTTON_TITLE, path.field("title"), violations);
-        if (isBlank(button.type())) {
-            violations.add(path.field("type"), "is required");
-            return;
-        }
-        if (!BUTTON_TYPES.contains(button.type())) {
-            violations.add(path.field("type"), "must be one of " + String.join(", ", BUTTON_TYPES));
-            return;
-        }
-        FieldPath payload = path.field("payload");
-        switch (button.type()) {
-            case "openUrl" -> {
-                if (!Checks.isHttpUrl(button.payload())) {
-                    violations.add(payload, "must be an http or https URL");
-                }
-                oneOf(button.webviewMode(), WebviewMode.values(), path.field("webviewMode"), violations);
-            }
-            case "call" -> {
-                if (!PhoneNumbers.isE164(button.payload())) {
-                    violations.add(payload, "must be an E.164 phone number such as +14155550100");
-                }
-            }
-            case "trigger" -> boundedText(button.payload(), true, MAX_PAYLOAD, payload, violations);
-            case "scheduleEvent" -> event(button, path, violations);
-            case "sendLocation" -> location(button, path, violations);
-            default -> {
-                // requestUserLocation takes nothing but its title
-            }
-        }
+    private static boolean endsAfterSendAt(Schedule schedule) {
+        Optional<Instant> sendAt = readable(ScheduleTime.of(schedule, schedule.sendAt()));
+        Optional<Instant> endDate = readable(ScheduleTime.of(schedule, schedule.endDate()));
+        return sendAt.isEmpty() || endDate.isEmpty() || endDate.get().isAfter(sendAt.get());
     }
 
-    private static void event(PinnacleWire.Button button, FieldPath path, Violations violations) {
-        boundedText(button.eventTitle(), true, MAX_EVENT_TITLE, path.field("eventTitle"), violations);
-        boundedText(button.eventDescription(), false, MAX_EVENT_DESCRIPTION, path.field("eventDescription"),
-                violations);
-        Optional<OffsetDateTime> start = eventTime(button.eventStartTime(), path.field("eventStartTime"), violations);
-        Optional<OffsetDateTime> end = eventTime(button.eventEndTime(), path.field("eventEndTime"), violations);
-        if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
-            violations.add(path.field("eventEndTime"), "must be after eventStartTime");
-        }
+    private static Optional<Instant> readable(ScheduleTime time) {
+        return time == null ? Optional.empty() : time.instant();
     }
 
-    private static Optional<OffsetDateTime> eventTime(String value, FieldPath path, Violations violations) {
-        if (isBlank(value)) {
-            violations.add(path, "is required");
-            return Optional.empty();
-        }
-        Optional<OffsetDateTime> time = PinnacleTimes.eventTime(value);
-        if (time.isEmpty()) {
-            violations.add(path, "must be an ISO 8601 date-time such as 2030-03-03T15:00:00Z");
-        }
-        return time;
+    private static boolean endsAfterStart(Button button) {
+        return PinnacleTimes.eventTime(button.eventStartTime())
+                .flatMap(start -> PinnacleTimes.eventTime(button.eventEndTime()).map(end -> end.isAfter(start)))
+                .orElse(true);
     }
 
-    private static void location(PinnacleWire.Button button, FieldPath path, Violations violations) {
-        boundedText(button.name(), false, MAX_LOCATION_NAME, path.field("name"), violations);
-        PinnacleWire.LatLong latLong = button.latLong();
-        if (latLong == null) {
-            violations.add(path.field("latLong"), "is required");
-            return;
-        }
-        if (latLong.lat() == null || latLong.lat() < -90 || latLong.lat() > 90) {
-            violations.add(path.field("latLong").field("lat"), "must be a number between -90 and 90");
-        }
-        if (latLong.lng() == null || latLong.lng() < -180 || latLong.lng() > 180) {
-            violations.add(path.field("latLong").field("lng"), "must be a number between -180 and 180");
-        }
+    private static String segmentsRefusal(String text) {
+        SmsSegments segments = Segmentation.forSending(text);
+        return segments.count() <= SEGMENT_LIMIT ? null : "is " + segments.count() + " "
+                + segments.encoding().id() + " segments long; at most " + SEGMENT_LIMIT + " are allowed";
     }
 
-    private void fallback(PinnacleWire.Fallback fallback, FieldPath path, Violations violations) {
-        phoneNumber(fallback.from(), path.field("from"), violations);
-        boolean noMedia = fallback.mediaUrls() == null || fallback.mediaUrls().isEmpty();
-        if (isBlank(fallback.text()) && noMedia) {
-            violations.add(path, "must have text, mediaUrls or both");
-        }
-        if (fallback.text() != null) {
-            mmsText(fallback.text(), path.field("text"), violations);
-        }
-        List<String> files = noMedia ? List.of() : fallback.mediaUrls();
-        if (files.size() > MmsParts.MAX_FILES) {
-            violations.add(path.field("mediaUrls"), "must have at most " + MmsParts.MAX_FILES + " media URLs");
-        }
-        for (int i = 0; i < files.size(); i++) {
-            mmsFile(files.get(i), path.field("mediaUrls").index(i), MediaCheck.FOR_SENDING, violations);
-        }
+    /** Without {@code multiple_messages} the files go in one MMS. */
+    private static boolean isOneMms(MmsSend request) {
+        return request.options() == null || !Boolean.TRUE.equals(request.options().multipleMessages());
     }
 
-    private void sendOptions(PinnacleWire.SendOptions options, Violations violations) {
-        if (options == null) {
-            return;
-        }
-        FieldPath path = FieldPath.of("options");
-        schedule(options.schedule(), path.field("schedule"), violations);
-        oneOf(options.tracking(), Tracking.values(), path.field("tracking"), violations);
+    private static boolean isAgentId(String from) {
+        return from.startsWith(AGENT_PREFIX) && from.length() > AGENT_PREFIX.length();
     }
 
-    private static void standaloneCard(PinnacleWire.RcsSend request, Violations violations) {
-        PinnacleWire.StandaloneCard standalone = request.options() == null ? null
-                : request.options().standaloneCard();
-        if (standalone == null) {
-            return;
-        }
-        FieldPath standalonePath = FieldPath.of("options").field("standalone_card");
-        if (request.cards() == null || request.cards().size() != 1) {
-            violations.add(standalonePath, "applies only to a message with exactly one card");
-        } else if (!hasStaticMedia(request.cards().get(0))) {
-            violations.add(standalonePath, "needs the card's media to be an image");
-        }
-        if (isBlank(standalone.orientation())) {
-            violations.add(standalonePath.field("orientation"), "is required");
-        } else {
-            oneOf(standalone.orientation(), CardOrientation.values(), standalonePath.field("orientation"),
-                    violations);
-        }
-        oneOf(standalone.imageAlignment(), ImageAlignment.values(), standalonePath.field("image_alignment"),
-                violations);
+    private static StandaloneCard standaloneCard(RcsSend request) {
+        return request.options() == null ? null : request.options().standaloneCard();
     }
 
-    private static boolean hasStaticMedia(PinnacleWire.Card card) {
+    private static boolean hasStaticMedia(Card card) {
         return card != null && card.media() != null
                 && MediaTypes.rcs(card.media()).map(MediaTypes::isImage).orElse(false);
     }
 
-    private void schedule(PinnacleWire.Schedule schedule, FieldPath path, Violations violations) {
-        if (schedule == null || schedule.isEmpty()) {
-            return;
-        }
-        Optional<ZoneId> zone = PinnacleTimes.zone(schedule.timezone());
-        if (zone.isEmpty()) {
-            violations.add(path.field("timezone"), "must be an IANA time zone such as America/New_York");
-        }
-        Optional<Instant> sendAt = Optional.empty();
-        if (isBlank(schedule.sendAt())) {
-            violations.add(path.field("sendAt"), "is required");
-        } else if (zone.isPresent()) {
-            sendAt = scheduleTime(schedule.sendAt(), zone.get(), path.field("sendAt"), violations);
-            if (sendAt.isPresent() && sendAt.get().isBefore(clock.instant().plus(MIN_SCHEDULE_LEAD))) {
-                violations.add(path.field("sendAt"), "must be at least 5 minutes in the future");
-            }
-        }
-        if (schedule.recurrence() != null) {
-            String problem = AwsCron.problem(schedule.recurrence());
-            if (problem != null) {
-                violations.add(path.field("recurrence"), problem);
-            }
-            if (isBlank(schedule.endDate())) {
-                violations.add(path.field("endDate"), "is required when recurrence is set");
-            }
-        }
-        if (!isBlank(schedule.endDate()) && zone.isPresent()) {
-            Optional<Instant> endDate = scheduleTime(schedule.endDate(), zone.get(), path.field("endDate"), violations);
-            if (endDate.isPresent() && sendAt.isPresent() && !endDate.get().isAfter(sendAt.get())) {
-                violations.add(path.field("endDate"), "must be after sendAt");
-            }
-        }
+    private static boolean isEmpty(List<?> list) {
+        return list == null || list.isEmpty();
     }
 
-    private static Optional<Instant> scheduleTime(String value, ZoneId zone, FieldPath path, Violations violations) {
-        Optional<Instant> time = PinnacleTimes.instant(value, zone);
-        if (time.isEmpty()) {
-            violations.add(path, "must be an ISO 8601 date-time such as 2026-01-01T10:00:00 (in timezone)"
-                    + " or 2026-01-01T10:00:00Z");
-        }
-        return time;
-    }
-
-    private static void phoneNumber(String number, FieldPath path, Violations violations) {
-        if (isBlank(number)) {
-            violations.add(path, "is required");
-        } else if (!PhoneNumbers.isE164(number)) {
-            violations.add(path, "must be an E.164 phone number such as +14155550100");
-        }
-    }
-
-    private static void smsText(String text, FieldPath path, Violations violations) {
-        if (isBlank(text)) {
-            violations.add(path, "is required");
-            return;
-        }
-        SmsSegments segments = Segmentation.forSending(text);
-        if (segments.count() > SEGMENT_LIMIT) {
-            violations.add(path, "is " + segments.count() + " " + segments.encoding().id()
-                    + " segments long; at most " + SEGMENT_LIMIT + " are allowed");
-        }
-    }
-
-    private static void mmsText(String text, FieldPath path, Violations violations) {
-        if (length(text) > MAX_MMS_TEXT) {
-            violations.add(path, "must be at most " + MAX_MMS_TEXT + " characters");
-        }
-    }
-
-    private void mmsMediaUrls(List<String> mediaUrls, boolean multipleMessages, Violations violations) {
-        FieldPath path = FieldPath.of("mediaUrls");
-        if (mediaUrls == null || mediaUrls.isEmpty()) {
-            violations.add(path, "must have at least 1 media URL");
-            return;
-        }
-        if (!multipleMessages && mediaUrls.size() > MmsParts.MAX_FILES) {
-            violations.add(path, "must have at most " + MmsParts.MAX_FILES + " media URLs in one MMS;"
-                    + " set options.multiple_messages to send them as several");
-        } else if (mediaUrls.size() > MmsParts.MAX_FILES * MmsParts.MAX_PARTS) {
-            violations.add(path, "must have at most " + MmsParts.MAX_FILES * MmsParts.MAX_PARTS + " media URLs");
-        }
-        for (int i = 0; i < mediaUrls.size(); i++) {
-            mmsFile(mediaUrls.get(i), path.index(i), MediaCheck.FOR_SENDING, violations);
-        }
-    }
-
-    private void mmsFile(String url, FieldPath path, MediaCheck check, Violations violations) {
-        mediaFile(url, path, check, MediaTypes::mms, "MMS", MediaTypes.MMS_EXTENSIONS, violations);
-    }
-
-    private void rcsFile(String url, FieldPath path, MediaCheck check, Violations violations) {
-        mediaFile(url, path, check, MediaTypes::rcs, "RCS", MediaTypes.RCS_EXTENSIONS, violations);
-    }
-
-    private void mediaFile(String url, FieldPath path, MediaCheck check, Function<String, Optional<String>> type,
-            String channel, String extensions, Violations violations) {
-        if (!Checks.isHttpUrl(url)) {
-            violations.add(path, "must be an http or https URL");
-            return;
-        }
-        if (check == MediaCheck.FOR_ESTIMATE) {
-            return;
-        }
-        String refusal = targetGuard.mediaRefusal(URI.create(url));
-        if (refusal != null) {
-            violations.add(path, refusal);
-        } else if (type.apply(url).isEmpty()) {
-            violations.add(path, "must be a file type " + channel + " supports (" + extensions + ")");
-        }
-    }
-
-    private static void boundedText(String value, boolean required, int max, FieldPath path, Violations violations) {
-        if (isBlank(value)) {
-            if (required) {
-                violations.add(path, "is required");
-            }
-        } else if (length(value) > max) {
-            violations.add(path, "must be at most " + max + " characters");
-        }
-    }
-
-    private static void oneOf(String value, Enum<?>[] allowed, FieldPath path, Violations violations) {
-        if (value != null && !Checks.isOneOf(value, allowed)) {
-            List<String> names = Arrays.stream(allowed).map(Enum::name).toList();
-            violations.add(path, "must be one of " + String.join(", ", names));
-        }
+    private static Predicate<Button> ofType(String type) {
+        return button -> type.equals(button.type());
     }
 }

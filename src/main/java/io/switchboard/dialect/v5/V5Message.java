@@ -44,12 +44,22 @@ public record V5Message(
             String filenameOverride, List<Choice> choices) {
     }
 
+    /** What both failovers have, so one rule checks them. */
+    public interface Failover {
+
+        Boolean enabled();
+
+        String failoverSource();
+
+        String fallbackText();
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SmsFailover(Boolean enabled, String failoverSource, String fallbackText) {
+    public record SmsFailover(Boolean enabled, String failoverSource, String fallbackText) implements Failover {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MmsFailover(Boolean enabled, String failoverSource, String fallbackText, String mediaUrl,
-            String subject) {
+            String subject) implements Failover {
     }
 }

@@ -1,18 +1,39 @@
 package io.switchboard.dialect.v5;
 
+import static io.switchboard.api.FieldRules.LATITUDE;
+import static io.switchboard.api.FieldRules.LONGITUDE;
+import static io.switchboard.api.FieldRules.atMost;
+import static io.switchboard.api.FieldRules.maxLength;
+import static io.switchboard.api.FieldRules.notEmpty;
+import static io.switchboard.api.FieldRules.oneOf;
+import static io.switchboard.api.Rule.all;
+import static io.switchboard.api.Rule.each;
+import static io.switchboard.api.Rule.ifPresent;
+import static io.switchboard.api.Rule.inTurn;
+import static io.switchboard.api.Rule.must;
+import static io.switchboard.api.Rule.required;
+
 import io.switchboard.api.Checks;
 import io.switchboard.api.FieldPath;
+import io.switchboard.api.FieldRules;
 import io.switchboard.api.PhoneNumbers;
-import io.switchboard.api.Violations;
+import io.switchboard.api.Rule;
+import io.switchboard.api.Rules;
+import io.switchboard.api.Voice;
+import io.switchboard.dialect.v5.V5Message.Card;
+import io.switchboard.dialect.v5.V5Message.Choice;
+import io.switchboard.dialect.v5.V5Message.Failover;
+import io.switchboard.dialect.v5.V5Message.MmsFailover;
+import io.switchboard.dialect.v5.V5Message.SmsFailover;
 import io.switchboard.model.CardHeight;
 import io.switchboard.model.Suggestion;
 import io.switchboard.net.TargetGuard;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,153 +65,109 @@ public class V5Validator {
     static final int MAX_FAILOVER_SOURCE = 50;
     static final int MAX_FALLBACK_TEXT = 160;
     static final int MAX_SUBJECT = 100;
-    private static final int UNLIMITED = Integer.MAX_VALUE;
 
     private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[0-9]+");
 
-    private final TargetGuard guard;
+    /** The field's name in quotes before every refusal; a condition, when there is one, before that. */
+    private static final Voice VOICE = (path, words, condition) ->
+            (condition == null ? "" : "When " + condition + ", ") + quote(path) + " " + words;
+
+    private static final Rule<String> DATE_TIME = must(Checks::isOffsetDateTime,
+            "must be an ISO 8601 date-time with an offset or Z, such as 2030-03-03T15:00:00.000+01:00");
+
+    private static final Rules<Choice> CHOICE = Rules.of(Choice.class)
+            .field("type", Choice::type, required(oneOf(V5ChoiceType.values())))
+            .field("title", Choice::title, required(maxLength(MAX_CHOICE_TITLE)))
+            .field("postbackData", Choice::postbackData, required(maxLength(MAX_POSTBACK)))
+            .when(ofType(V5ChoiceType.OPEN_URL), "choice type is OPEN_URL", Rules.of(Choice.class)
+                    .field("url", Choice::url, required(maxLength(MAX_URL),
+                            must(V5Validator::isAbsoluteUri, "must be a valid URI")))
+                    .field("application", Choice::application, required(oneOf(Suggestion.UrlTarget.values())))
+                    .field("webviewViewMode", Choice::webviewViewMode,
+                            required(oneOf(Suggestion.WebviewMode.values()))))
+            .when(ofType(V5ChoiceType.DIAL_PHONE), "choice type is DIAL_PHONE", Rule.field("phoneNumber",
+                    Choice::phoneNumber, required(maxLength(MAX_PHONE_NUMBER), must(
+                            number -> PHONE_NUMBER.matcher(number).matches(),
+                            "must contain only digits, optionally after a +"))))
+            .when(ofType(V5ChoiceType.SHOW_LOCATION), "choice type is SHOW_LOCATION", Rules.of(Choice.class)
+                    .field("latitude", Choice::latitude, required(LATITUDE))
+                    .field("longitude", Choice::longitude, required(LONGITUDE)))
+            .when(ofType(V5ChoiceType.CREATE_CALENDAR_EVENT), "choice type is CREATE_CALENDAR_EVENT",
+                    Rules.of(Choice.class)
+                            .field("startTime", Choice::startTime, required(DATE_TIME))
+                            .field("endTime", Choice::endTime, required(DATE_TIME))
+                            .field("eventTitle", Choice::eventTitle, required(maxLength(MAX_EVENT_TITLE)))
+                            .field("description", Choice::description, ifPresent(maxLength(MAX_EVENT_DESCRIPTION))));
+
+    private final Rules<V5Message> rules;
 
     public V5Validator(TargetGuard guard) {
-        this.guard = guard;
+        Rule<String> fetchable = inTurn(must(Checks::isHttpUrl, "must be a valid http or https URL"),
+                FieldRules.outsideTheHub(guard));
+        Rules<Card> card = Rules.of(Card.class)
+                .field("title", Card::title, required(maxLength(MAX_CARD_TITLE)))
+                .field("description", Card::description, required(maxLength(MAX_CARD_DESCRIPTION)))
+                .field("height", Card::height, required(oneOf(CardHeight.values())))
+                .field("mediaUrl", Card::mediaUrl, required(fetchable))
+                .field("thumbnailUrl", Card::thumbnailUrl, ifPresent(fetchable))
+                .field("filenameOverride", Card::filenameOverride, ifPresent(maxLength(MAX_FILENAME)))
+                .field("choices", Card::choices, all(atMost(MAX_CARD_CHOICES, "items"), each(object(CHOICE))));
+        rules = Rules.of(V5Message.class)
+                .field("messageType", V5Message::messageType, required(oneOf(V5MessageType.values())))
+                .field("source", V5Message::source, required(maxLength(MAX_SOURCE)))
+                // digits as in every seed example (15559876543), optionally with the E.164 plus: E.164 either way
+                .field("destination", V5Message::destination, required(must(
+                        number -> PhoneNumbers.isE164(V5Numbers.toE164(number)),
+                        "must be a phone number of 7 to 15 digits, optionally after a +, such as 15559876543")))
+                .when(ofType(V5MessageType.RCS_TEXT), Rule.field("messageText", V5Message::messageText, required()))
+                .when(ofType(V5MessageType.RCS_MEDIA), Rules.of(V5Message.class)
+                        .field("mediaUrl", V5Message::mediaUrl, required(fetchable))
+                        .field("thumbnailUrl", V5Message::thumbnailUrl, required(fetchable))
+                        .field("filenameOverride", V5Message::filenameOverride, required()))
+                // a standalone card's choices are its card's, checked with the card
+                .when(ofType(V5MessageType.RCS_CARD), Rule.via(V5Message::standaloneCard, card))
+                .when(ofType(V5MessageType.RCS_CAROUSEL), Rules.of(V5Message.class)
+                        .field("cards", V5Message::cards, required(all(notEmpty("item"), atMost(MAX_CARDS, "items"),
+                                each(object(card)))))
+                        .field("choices", V5Message::choices, atMost(MAX_CARD_CHOICES, "items")))
+                .when(ofType(V5MessageType.RCS_CARD).negate(), Rule.field("choices", V5Message::choices,
+                        each(object(CHOICE))))
+                .field("smsFailover", V5Message::smsFailover, Rule.ifNotNull(
+                        failover(SmsFailover.class, "smsFailover", Rules.of(SmsFailover.class))))
+                .field("mmsFailover", V5Message::mmsFailover, Rule.ifNotNull(
+                        failover(MmsFailover.class, "mmsFailover", Rules.of(MmsFailover.class)
+                                .field("mediaUrl", MmsFailover::mediaUrl, required(fetchable))
+                                .field("subject", MmsFailover::subject, required(maxLength(MAX_SUBJECT))))))
+                .field("callbackURL", V5Message::callbackURL, ifPresent(fetchable));
     }
 
     public void validate(V5Message request) {
-        Rules rules = new Rules();
-        V5MessageType type = rules.oneOf(request.messageType(), V5MessageType.values(), FieldPath.of("messageType"),
-                Need.REQUIRED);
-        rules.text(request.source(), FieldPath.of("source"), Need.REQUIRED, MAX_SOURCE);
-        FieldPath destination = FieldPath.of("destination");
-        // digits as in every seed example (15559876543), optionally with the E.164 plus: an E.164 number either way
-        if (rules.present(request.destination(), destination, Need.REQUIRED)
-                && !PhoneNumbers.isE164(V5Numbers.toE164(request.destination()))) {
-            rules.refuse(destination, "must be a phone number of 7 to 15 digits, optionally after a +, such as"
-                    + " 15559876543");
-        }
-        if (type == V5MessageType.RCS_TEXT) {
-            rules.present(request.messageText(), FieldPath.of("messageText"), Need.REQUIRED);
-        } else if (type == V5MessageType.RCS_MEDIA) {
-            rules.fetchableUrl(request.mediaUrl(), FieldPath.of("mediaUrl"), Need.REQUIRED);
-            rules.fetchableUrl(request.thumbnailUrl(), FieldPath.of("thumbnailUrl"), Need.REQUIRED);
-            rules.present(request.filenameOverride(), FieldPath.of("filenameOverride"), Need.REQUIRED);
-        } else if (type == V5MessageType.RCS_CARD) {
-            card(request.standaloneCard(), FieldPath.root(), rules);
-        } else if (type == V5MessageType.RCS_CAROUSEL) {
-            cards(request.cards(), rules);
-        }
-        // a standalone card's choices are its card's, checked with the card
-        if (type != V5MessageType.RCS_CARD) {
-            choices(request.choices(), FieldPath.of("choices"),
-                    type == V5MessageType.RCS_CAROUSEL ? MAX_CARD_CHOICES : UNLIMITED, rules);
-        }
-        failovers(request, rules);
-        rules.fetchableUrl(request.callbackURL(), FieldPath.of("callbackURL"), Need.OPTIONAL);
-        rules.violations.throwIfAny();
+        rules.validate(request, VOICE);
     }
 
-    private void cards(List<V5Message.Card> cards, Rules rules) {
-        FieldPath path = FieldPath.of("cards");
-        if (!rules.present(cards, path, Need.REQUIRED)) {
-            return;
-        }
-        if (cards.isEmpty()) {
-            rules.refuse(path, "must have at least 1 item");
-        }
-        rules.atMost(cards, path, MAX_CARDS);
-        for (int i = 0; i < cards.size(); i++) {
-            if (rules.isObject(cards.get(i), path.index(i))) {
-                card(cards.get(i), path.index(i), rules);
-            }
-        }
+    /** {@code enabled} is always required; the other fields only when it is true. */
+    private static <F extends Failover> Rules<F> failover(Class<F> type, String name, Rules<F> own) {
+        return Rules.of(type)
+                .field("enabled", Failover::enabled, required())
+                .requiredWhen(failover -> Boolean.TRUE.equals(failover.enabled()), name + " is enabled",
+                        Rules.of(type)
+                                .field("failoverSource", Failover::failoverSource,
+                                        required(maxLength(MAX_FAILOVER_SOURCE)))
+                                .field("fallbackText", Failover::fallbackText, required(maxLength(MAX_FALLBACK_TEXT)))
+                                .rule(own));
     }
 
-    private void card(V5Message.Card card, FieldPath path, Rules rules) {
-        rules.text(card.title(), path.field("title"), Need.REQUIRED, MAX_CARD_TITLE);
-        rules.text(card.description(), path.field("description"), Need.REQUIRED, MAX_CARD_DESCRIPTION);
-        rules.oneOf(card.height(), CardHeight.values(), path.field("height"), Need.REQUIRED);
-        rules.fetchableUrl(card.mediaUrl(), path.field("mediaUrl"), Need.REQUIRED);
-        rules.fetchableUrl(card.thumbnailUrl(), path.field("thumbnailUrl"), Need.OPTIONAL);
-        rules.text(card.filenameOverride(), path.field("filenameOverride"), Need.OPTIONAL, MAX_FILENAME);
-        choices(card.choices(), path.field("choices"), MAX_CARD_CHOICES, rules);
+    /** An array item that is an object; {@code [null]} parses, but is no choice or card. */
+    private static <T> Rule<T> object(Rule<? super T> rule) {
+        return inTurn(must(Objects::nonNull, "must be an object"), rule);
     }
 
-    private void choices(List<V5Message.Choice> choices, FieldPath path, int maxChoices, Rules rules) {
-        if (choices == null) {
-            return;
-        }
-        rules.atMost(choices, path, maxChoices);
-        for (int i = 0; i < choices.size(); i++) {
-            if (rules.isObject(choices.get(i), path.index(i))) {
-                choice(choices.get(i), path.index(i), rules);
-            }
-        }
+    private static Predicate<V5Message> ofType(V5MessageType type) {
+        return message -> type.name().equals(message.messageType());
     }
 
-    private void choice(V5Message.Choice choice, FieldPath path, Rules rules) {
-        V5ChoiceType type = rules.oneOf(choice.type(), V5ChoiceType.values(), path.field("type"), Need.REQUIRED);
-        rules.text(choice.title(), path.field("title"), Need.REQUIRED, MAX_CHOICE_TITLE);
-        rules.text(choice.postbackData(), path.field("postbackData"), Need.REQUIRED, MAX_POSTBACK);
-        if (type == null) {
-            return;
-        }
-        Need need = Need.when("choice type is " + type);
-        switch (type) {
-            case OPEN_URL -> {
-                FieldPath url = path.field("url");
-                if (rules.text(choice.url(), url, need, MAX_URL) && !isAbsoluteUri(choice.url())) {
-                    rules.refuse(url, "must be a valid URI");
-                }
-                rules.oneOf(choice.application(), Suggestion.UrlTarget.values(), path.field("application"), need);
-                rules.oneOf(choice.webviewViewMode(), Suggestion.WebviewMode.values(), path.field("webviewViewMode"),
-                        need);
-            }
-            case DIAL_PHONE -> {
-                FieldPath phoneNumber = path.field("phoneNumber");
-                if (rules.text(choice.phoneNumber(), phoneNumber, need, MAX_PHONE_NUMBER)
-                        && !PHONE_NUMBER.matcher(choice.phoneNumber()).matches()) {
-                    rules.refuse(phoneNumber, "must contain only digits, optionally after a +");
-                }
-            }
-            case SHOW_LOCATION -> {
-                rules.between(choice.latitude(), -90, 90, path.field("latitude"), need);
-                rules.between(choice.longitude(), -180, 180, path.field("longitude"), need);
-            }
-            case CREATE_CALENDAR_EVENT -> {
-                rules.dateTime(choice.startTime(), path.field("startTime"), need);
-                rules.dateTime(choice.endTime(), path.field("endTime"), need);
-                rules.text(choice.eventTitle(), path.field("eventTitle"), need, MAX_EVENT_TITLE);
-                rules.text(choice.description(), path.field("description"), Need.OPTIONAL, MAX_EVENT_DESCRIPTION);
-            }
-            case REPLY, REQUEST_LOCATION -> {
-                // the fields every choice has are all these need
-            }
-        }
-    }
-
-    private void failovers(V5Message request, Rules rules) {
-        V5Message.SmsFailover sms = request.smsFailover();
-        if (sms != null) {
-            failover(FieldPath.of("smsFailover"), sms.enabled(), sms.failoverSource(), sms.fallbackText(), rules);
-        }
-        V5Message.MmsFailover mms = request.mmsFailover();
-        if (mms != null) {
-            FieldPath path = FieldPath.of("mmsFailover");
-            Need need = failover(path, mms.enabled(), mms.failoverSource(), mms.fallbackText(), rules);
-            rules.fetchableUrl(mms.mediaUrl(), path.field("mediaUrl"), need);
-            rules.text(mms.subject(), path.field("subject"), need, MAX_SUBJECT);
-        }
-    }
-
-    /**
-     * The fields both failover objects have. {@code enabled} is always required; the others only when it is true,
-     * which the returned need says for the MMS fields too.
-     */
-    private static Need failover(FieldPath path, Boolean enabled, String failoverSource, String fallbackText,
-            Rules rules) {
-        rules.present(enabled, path.field("enabled"), Need.REQUIRED);
-        Need need = Boolean.TRUE.equals(enabled) ? Need.when(path.leaf() + " is enabled") : Need.OPTIONAL;
-        rules.text(failoverSource, path.field("failoverSource"), need, MAX_FAILOVER_SOURCE);
-        rules.text(fallbackText, path.field("fallbackText"), need, MAX_FALLBACK_TEXT);
-        return need;
+    private static Predicate<Choice> ofType(V5ChoiceType type) {
+        return choice -> type.name().equals(choice.type());
     }
 
     private static boolean isAbsoluteUri(String value) {
@@ -209,102 +186,5 @@ public class V5Validator {
         List<Object> segments = path.segments();
         boolean named = !segments.isEmpty() && segments.get(segments.size() - 1) instanceof String;
         return "'" + (named ? path.leaf() : path.dotted()) + "'";
-    }
-
-    /** Whether a field must be there, and the condition that makes it so, in the words the refusal uses. */
-    private record Need(boolean required, String condition) {
-
-        static final Need REQUIRED = new Need(true, "");
-        static final Need OPTIONAL = new Need(false, "");
-
-        static Need when(String condition) {
-            return new Need(true, "When " + condition + ", ");
-        }
-    }
-
-    /** The checks of one request, collecting what they find. */
-    private final class Rules {
-
-        private final Violations violations = new Violations();
-
-        void refuse(FieldPath path, String rule) {
-            violations.add(path, quote(path) + " " + rule);
-        }
-
-        /** Whether the value is there (a blank string is not); refuses it when it is required and missing. */
-        boolean present(Object value, FieldPath path, Need need) {
-            boolean present = value != null && !(value instanceof String text && text.isBlank());
-            if (!present && need.required()) {
-                violations.add(path, need.condition() + quote(path) + " is required");
-            }
-            return present;
-        }
-
-        /** Whether the text is there and short enough. */
-        boolean text(String value, FieldPath path, Need need, int maxLength) {
-            if (!present(value, path, need)) {
-                return false;
-            }
-            if (Checks.length(value) > maxLength) {
-                refuse(path, "must be at most " + maxLength + " characters");
-                return false;
-            }
-            return true;
-        }
-
-        /** The constant the value names, or null when it is missing or names none. */
-        <E extends Enum<E>> E oneOf(String value, E[] allowed, FieldPath path, Need need) {
-            if (!present(value, path, need)) {
-                return null;
-            }
-            for (E candidate : allowed) {
-                if (candidate.name().equals(value)) {
-                    return candidate;
-                }
-            }
-            refuse(path, "must be one of " + Arrays.stream(allowed).map(Enum::name).collect(Collectors.joining(", ")));
-            return null;
-        }
-
-        /** A URL the hub hands on to be fetched or called: absolute http or https, not into the hub's own network. */
-        void fetchableUrl(String value, FieldPath path, Need need) {
-            if (!present(value, path, need)) {
-                return;
-            }
-            if (!Checks.isHttpUrl(value)) {
-                refuse(path, "must be a valid http or https URL");
-                return;
-            }
-            String refusal = guard.mediaRefusal(URI.create(value));
-            if (refusal != null) {
-                refuse(path, refusal);
-            }
-        }
-
-        void between(Double value, int min, int max, FieldPath path, Need need) {
-            if (present(value, path, need) && (value < min || value > max)) {
-                refuse(path, "must be a number between " + min + " and " + max);
-            }
-        }
-
-        void dateTime(String value, FieldPath path, Need need) {
-            if (present(value, path, need) && !Checks.isOffsetDateTime(value)) {
-                refuse(path, "must be an ISO 8601 date-time with an offset or Z, such as 2030-03-03T15:00:00.000+01:00");
-            }
-        }
-
-        void atMost(List<?> items, FieldPath path, int max) {
-            if (items.size() > max) {
-                refuse(path, "must have at most " + max + " items");
-            }
-        }
-
-        /** Whether the array item is an object; {@code [null]} parses, but is no choice or card. */
-        boolean isObject(Object item, FieldPath path) {
-            if (item == null) {
-                refuse(path, "must be an object");
-            }
-            return item != null;
-        }
     }
 }
