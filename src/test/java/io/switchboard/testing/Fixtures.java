@@ -54,6 +54,15 @@ public final class Fixtures {
         }
     }
 
+    /** JSON text, such as a body a route wrote, as a tree. */
+    public static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static <T> T read(String name, Class<T> type) {
         try {
             return MAPPER.readValue(bytes(name), type);

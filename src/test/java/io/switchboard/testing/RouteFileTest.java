@@ -14,6 +14,8 @@ import org.apache.camel.spi.DataFormatCustomizer;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.spi.RoutesLoader;
+import org.apache.camel.spi.Transformer;
+import org.apache.camel.spi.TransformerKey;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
@@ -35,6 +37,14 @@ public abstract class RouteFileTest extends CamelTestSupport {
 
     /** The file under {@code routes/} this test drives, such as {@code dispatch.camel.yaml}. */
     protected abstract String routeFile();
+
+    /**
+     * Other files under {@code routes/} whose routes it needs beside its own, loaded before it: the template its
+     * {@code templatedRoute}s instantiate, such as {@code carrier-post.camel.yaml}. None unless a test says so.
+     */
+    protected List<String> alsoLoaded() {
+        return List.of();
+    }
 
     /** The beans its routes call, by the names the routes use. */
     protected abstract Map<String, Object> beans();
@@ -76,11 +86,25 @@ public abstract class RouteFileTest extends CamelTestSupport {
         context.getRestConfiguration().setInlineRoutes(false);
         RoutesLoader loader = PluginHelper.getRoutesLoader(context);
         List<RoutesBuilder> builders = new ArrayList<>();
-        for (String file : List.of("api-errors.camel.yaml", routeFile())) {
+        List<String> files = new ArrayList<>(List.of("api-errors.camel.yaml"));
+        files.addAll(alsoLoaded());
+        files.add(routeFile());
+        for (String file : files) {
             Resource resource = ResourceHelper.resolveMandatoryResource(context, "file:" + ROUTES.resolve(file));
             builders.addAll(loader.findRoutesBuilders(resource));
         }
         return builders.toArray(RoutesBuilder[]::new);
+    }
+
+    /**
+     * Registers the transformers its {@code transformDataType} steps reach, under their data type name or their
+     * from/to pair, as the hub registers its dialects' transformers; call it from {@link #advise()}.
+     */
+    protected void registerTransformers(Transformer... transformers) {
+        for (Transformer transformer : transformers) {
+            transformer.setCamelContext(context);
+            context.getTransformerRegistry().put(TransformerKey.createFrom(transformer), transformer);
+        }
     }
 
     @Override

@@ -1,0 +1,123 @@
+package io.switchboard.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.carrier.Carriers;
+import io.switchboard.dialect.v1.V1CallbackToDeliveryEvent;
+import io.switchboard.dialect.v1.V1Signatures;
+import io.switchboard.model.Channel;
+import io.switchboard.model.Envelope;
+import io.switchboard.model.EventType;
+import io.switchboard.store.Leg;
+import io.switchboard.testing.CallbackRouteFileTest;
+import io.switchboard.testing.CarrierAccounts;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.Transformer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * routes/callbacks-v1.camel.yaml alone: v1-callback checks the X-Arowana-Signature against every configured v1
+ * carrier's secret, finds the leg by the signer's message id, and publishes the normalized event; it refuses a bad
+ * signature (401) and an id the hub has not stored yet (503, so the carrier retries) in the callbacks' shape,
+ * acknowledges events about no message status without publishing, and answers a failure of its own with 500.
+ * Publishing is a mock; the signatures, the reader and the error policy are real.
+ */
+class CallbacksV1RoutesTest extends CallbackRouteFileTest {
+
+    private static final Carriers CARRIERS = CarrierAccounts.carriers(
+            CarrierAccounts.v1("arowana-a", "key-a", "ch_a", "secret-a"),
+            CarrierAccounts.v1("arowana-b", "key-b", "ch_b", "secret-b"));
+    private static final Envelope ENVELOPE = new Envelope("ch_a", "+14155550123", Channel.SMS);
+    private static final Leg LEG_OF_A = new Leg("msg_a-1", "msg_a", "demo", 1, Channel.SMS, "arowana-a", "arw_1",
+            Leg.LegStatus.ACCEPTED, null, null, ENVELOPE);
+    private static final Leg LEG_OF_B = new Leg("msg_b-1", "msg_b", "demo", 1, Channel.SMS, "arowana-b", "arw_1",
+            Leg.LegStatus.ACCEPTED, null, null, ENVELOPE);
+    private static final byte[] DELIVERED = """
+            {"id":"evt_1","event":"message.delivered","timestamp":"2026-12-07T09:59:30Z",
+             "data":{"message_id":"arw_1","status":"delivered","delivered_at":"2026-12-07T09:59:00Z"}}"""
+            .getBytes(StandardCharsets.UTF_8);
+
+    @Override
+    protected String dialect() {
+        return "v1";
+    }
+
+    private final V1CallbackToDeliveryEvent reader = new V1CallbackToDeliveryEvent(clock);
+
+    @Override
+    protected Transformer reader() {
+        return reader;
+    }
+
+    @Override
+    protected Map<String, Object> dialectBeans() {
+        return Map.of("v1Signatures", new V1Signatures(CARRIERS), "v1CallbackToDeliveryEvent", reader);
+    }
+
+    @Test
+    void shouldPublishTheDeliveryOfTheLegTheSignersMessageIdNames() {
+        legs.sent(LEG_OF_A).sent(LEG_OF_B);
+
+        Exchange answer = post(DELIVERED, signedBy("secret-b", DELIVERED));
+
+        assertPublishedOnly(answer,
+                LEG_OF_B.event(EventType.DELIVERED, Instant.parse("2026-12-07T09:59:00Z"), "arw_1", null));
+    }
+
+    @Test
+    void shouldRefuseACallbackNoConfiguredSecretSignedWith401() {
+        legs.sent(LEG_OF_A);
+
+        Exchange answer = post(DELIVERED, signedBy("a-secret-the-hub-does-not-know", DELIVERED));
+
+        assertRefused(answer, 401, """
+                {"error":"unauthorized","message":"The X-Arowana-Signature signature does not match."}""");
+    }
+
+    @Test
+    void shouldRefuseACallbackWithoutSignatureWith401() {
+        Exchange answer = post(DELIVERED, Map.of());
+
+        assertRefused(answer, 401, """
+                {"error":"unauthorized","message":"The X-Arowana-Signature header is missing or not sha256=<hex>."}""");
+    }
+
+    @Test
+    void shouldAnswer503ForAMessageIdTheHubHasNotStoredYetSoTheCarrierRetries() {
+        Exchange answer = post(DELIVERED, signedBy("secret-a", DELIVERED));
+
+        assertRefused(answer, 503, """
+                {"error":"not_yet_known","message":"Message arw_1 of carrier arowana-a is not known (yet)."}""");
+    }
+
+    @Test
+    void shouldAcknowledgeAnEventAboutNoMessageStatusWithoutPublishing() {
+        byte[] conversation = """
+                {"id":"evt_2","event":"conversation.started","data":{"id":"conv_1"}}"""
+                .getBytes(StandardCharsets.UTF_8);
+
+        Exchange answer = post(conversation, signedBy("secret-a", conversation));
+
+        assertAcknowledgedOnly(answer);
+    }
+
+    @Test
+    void shouldAnswer500InTheCallbacksShapeWhenPublishingFails() {
+        legs.sent(LEG_OF_A);
+        publishEvent().whenAnyExchangeReceived(exchange -> {
+            throw new IllegalStateException("the events route failed");
+        });
+
+        Exchange answer = post(DELIVERED, signedBy("secret-a", DELIVERED));
+
+        assertAnswered(answer, 500, """
+                {"error":"internal_error","message":"The hub could not take this callback; send it again later."}""");
+    }
+
+    private static Map<String, Object> signedBy(String secret, byte[] body) {
+        return Map.of(V1Signatures.HEADER, V1Signatures.sign(secret, body));
+    }
+}
