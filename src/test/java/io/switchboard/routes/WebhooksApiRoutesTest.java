@@ -21,7 +21,6 @@ import io.switchboard.testing.RouteFileTest;
 import io.switchboard.web.Admission;
 import io.switchboard.web.ApiErrors;
 import io.switchboard.webhook.WebhookSubscription;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -85,7 +84,7 @@ class WebhooksApiRoutesTest extends RouteFileTest {
         Exchange answer = call("direct:v1-create-webhook", DEMO_KEY, request);
 
         assertThat(status(answer)).isEqualTo(201);
-        assertThat(body(answer)).isEqualTo(json.readTree("""
+        assertThat(json(answer)).isEqualTo(json.readTree("""
                 {"id": "wh_1", "url": "https://hooks.example/a", "events": ["message.delivered", "message.failed"],
                  "secret": "%s", "created_at": "2026-12-07T10:00:00Z"}""".formatted(GENERATED_SECRET)));
         assertThat(subscriptions.calls).containsExactly(List.of("create", new Tenant("demo", "Demo"),
@@ -101,7 +100,7 @@ class WebhooksApiRoutesTest extends RouteFileTest {
         });
 
         assertThat(status(answer)).isEqualTo(415);
-        assertThat(body(answer).path("error").asText()).isEqualTo("unsupported_media_type");
+        assertThat(json(answer).path("error").asText()).isEqualTo("unsupported_media_type");
         assertThat(subscriptions.calls).isEmpty();
     }
 
@@ -112,7 +111,7 @@ class WebhooksApiRoutesTest extends RouteFileTest {
         Exchange answer = call("direct:v1-list-webhooks", DEMO_KEY, null);
 
         assertThat(status(answer)).isNull();
-        assertThat(body(answer)).isEqualTo(json.readTree("""
+        assertThat(json(answer)).isEqualTo(json.readTree("""
                 {"data": [{"id": "wh_1", "url": "https://hooks.example/a",
                            "events": ["message.delivered", "message.failed"], "created_at": "2026-12-07T10:00:00Z"}]}
                 """));
@@ -143,7 +142,7 @@ class WebhooksApiRoutesTest extends RouteFileTest {
 
         assertThat(answer.getException()).isNull();
         assertThat(status(answer)).isEqualTo(404);
-        assertThat(body(answer)).isEqualTo(json.readTree("""
+        assertThat(json(answer)).isEqualTo(json.readTree("""
                 {"error": "not_found", "message": "No webhook wh_9 was found.", "details": []}"""));
     }
 
@@ -152,7 +151,7 @@ class WebhooksApiRoutesTest extends RouteFileTest {
         Exchange answer = call("direct:v1-list-webhooks", "Bearer not-a-key", null);
 
         assertThat(status(answer)).isEqualTo(401);
-        assertThat(body(answer).path("error").asText()).isEqualTo("unauthorized");
+        assertThat(json(answer).path("error").asText()).isEqualTo("unauthorized");
         assertThat(subscriptions.calls).isEmpty();
     }
 
@@ -164,7 +163,7 @@ class WebhooksApiRoutesTest extends RouteFileTest {
 
         assertThat(status(answer)).isEqualTo(429);
         assertThat(answer.getMessage().getHeader("Retry-After", Long.class)).isEqualTo(1L);
-        JsonNode refusal = body(answer);
+        JsonNode refusal = json(answer);
         assertThat(refusal.path("error").asText()).isEqualTo("rate_limited");
         assertThat(refusal.path("retry_after").asLong()).isEqualTo(1);
         assertThat(subscriptions.calls).isEmpty();
@@ -178,7 +177,7 @@ class WebhooksApiRoutesTest extends RouteFileTest {
 
         assertThat(answer.getException()).isNull();
         assertThat(status(answer)).isEqualTo(500);
-        JsonNode error = body(answer);
+        JsonNode error = json(answer);
         assertThat(error.path("error").asText()).isEqualTo("internal_error");
         assertThat(error.toString()).doesNotContain("postgresql");
     }
@@ -190,15 +189,6 @@ class WebhooksApiRoutesTest extends RouteFileTest {
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
             exchange.getMessage().setBody(body == null ? null : body.getBytes(StandardCharsets.UTF_8));
         });
-    }
-
-    /** The HTTP status the route answers with; none for 200. */
-    private static Integer status(Exchange answer) {
-        return answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-    }
-
-    private JsonNode body(Exchange answer) throws IOException {
-        return json.readTree(answer.getMessage().getBody(String.class));
     }
 
     /** The subscriptions' part of the API: what the test stores, noting each call; fails as the test says. */

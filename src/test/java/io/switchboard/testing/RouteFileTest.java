@@ -1,11 +1,19 @@
 package io.switchboard.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.api.JsonBodies;
 import io.switchboard.json.Json;
+import io.switchboard.pricing.Prices;
+import io.switchboard.tenant.TenantProperties;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.component.jackson.JacksonDataFormat;
 import org.apache.camel.model.Model;
@@ -22,13 +30,17 @@ import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * One flow file of {@code routes/} driven alone, in Camel's own test style: a Camel context without Spring, broker or
- * database, holding that file's routes and the route configurations of {@code api-errors.camel.yaml}, the beans the
- * test binds by name, and the changes the test makes with AdviceWith before the routes start
- * ({@code replaceFromWith}, {@code weaveById}, {@code mockEndpointsAndSkip}). The whole hub is tested elsewhere.
+ * database, holding that file's routes (not its REST verbs, which need a web server) and the route configurations of
+ * {@code api-errors.camel.yaml}, the beans the test binds by name, and the changes the test makes with AdviceWith
+ * before the routes start ({@code replaceFromWith}, {@code weaveById}, {@code mockEndpointsAndSkip}). JSON is written
+ * with the hub's ObjectMapper. The whole hub is tested elsewhere.
  */
 public abstract class RouteFileTest extends CamelTestSupport {
 
@@ -59,6 +71,63 @@ public abstract class RouteFileTest extends CamelTestSupport {
         return configuration.getObject();
     }
 
+    /** Part of the hub's configuration bound as the hub binds it, such as {@code switchboard.pricing} to Prices. */
+    protected <T> T configuration(String prefix, Class<T> type) {
+        return new Binder(new MapConfigurationPropertySource(placeholders())).bindOrCreate(prefix, type);
+    }
+
+    /** The beans of the {@code api} error policy and {@code client-admission}, from the hub's configuration. */
+    protected ApiPolicyBeans apiPolicyBeans() {
+        return ApiPolicyBeans.of(configuration("switchboard", TenantProperties.class),
+                configuration("switchboard.pricing", Prices.class),
+                configuration("switchboard.api.retry-after", Duration.class));
+    }
+
+    /** How the client APIs read request bodies, with the hub's configured size limit. */
+    protected JsonBodies jsonBodies() {
+        return new JsonBodies(Json.newMapper(), configuration("switchboard.api.max-body-size", DataSize.class));
+    }
+
+    /** The text a route answered with; read once, and kept as text for the next read. */
+    protected static String body(Exchange answer) {
+        String text = answer.getMessage().getBody(String.class);
+        answer.getMessage().setBody(text);
+        return text;
+    }
+
+    /** The JSON a route answered with. */
+    protected static JsonNode json(Exchange answer) {
+        try {
+            return Fixtures.MAPPER.readTree(body(answer));
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("The route did not answer JSON: " + body(answer), e);
+        }
+    }
+
+    /** A JSON body to a client API's direct: route, as its REST verb hands it on: bytes, with these headers. */
+    protected Exchange post(String uri, byte[] body, String... headers) {
+        return template.send(uri, exchange -> {
+            exchange.getMessage().setHeader("Content-Type", "application/json");
+            for (int i = 0; i < headers.length; i += 2) {
+                exchange.getMessage().setHeader(headers[i], headers[i + 1]);
+            }
+            exchange.getMessage().setBody(body);
+        });
+    }
+
+    /** The HTTP status a route answered with; none when it left HTTP's default, 200. */
+    protected static Integer status(Exchange answer) {
+        return answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+    }
+
+    /** Registers dialect transformers as the hub does, so the routes' {@code transformDataType} steps find them. */
+    protected void registerTransformers(Transformer... transformers) {
+        for (Transformer transformer : transformers) {
+            transformer.setCamelContext(context);
+            context.getTransformerRegistry().put(TransformerKey.createFrom(transformer), transformer);
+        }
+    }
+
     @Override
     public void configureTest(TestExecutionConfiguration configuration) {
         super.configureTest(configuration);
@@ -86,25 +155,13 @@ public abstract class RouteFileTest extends CamelTestSupport {
         context.getRestConfiguration().setInlineRoutes(false);
         RoutesLoader loader = PluginHelper.getRoutesLoader(context);
         List<RoutesBuilder> builders = new ArrayList<>();
-        List<String> files = new ArrayList<>(List.of("api-errors.camel.yaml"));
-        files.addAll(alsoLoaded());
-        files.add(routeFile());
-        for (String file : files) {
+        // the error policies' own test drives api-errors.camel.yaml itself
+        List<String> files = Stream.concat(Stream.of("api-errors.camel.yaml"), alsoLoaded().stream()).toList();
+        for (String file : Stream.concat(files.stream(), Stream.of(routeFile())).distinct().toList()) {
             Resource resource = ResourceHelper.resolveMandatoryResource(context, "file:" + ROUTES.resolve(file));
             builders.addAll(loader.findRoutesBuilders(resource));
         }
         return builders.toArray(RoutesBuilder[]::new);
-    }
-
-    /**
-     * Registers the transformers its {@code transformDataType} steps reach, under their data type name or their
-     * from/to pair, as the hub registers its dialects' transformers; call it from {@link #advise()}.
-     */
-    protected void registerTransformers(Transformer... transformers) {
-        for (Transformer transformer : transformers) {
-            transformer.setCamelContext(context);
-            context.getTransformerRegistry().put(TransformerKey.createFrom(transformer), transformer);
-        }
     }
 
     @Override

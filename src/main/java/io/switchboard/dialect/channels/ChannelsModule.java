@@ -24,7 +24,7 @@ public class ChannelsModule {
             credentials -> "AccessKey " + credentials.accessKey());
 
     @Bean
-    DialectModule channelsDialectModule() {
+    public DialectModule channelsDialectModule() {
         return new DialectModule(Dialect.CHANNELS, CARRIER_SIDE, Optional.empty(), Optional.empty());
     }
 }

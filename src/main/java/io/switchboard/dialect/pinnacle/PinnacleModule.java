@@ -29,7 +29,7 @@ public class PinnacleModule {
     private static final Set<String> SEND_ENDPOINTS = Set.of("sms", "mms", "rcs");
 
     @Bean
-    DialectModule pinnacleDialectModule(PinnacleResponses responses, ApiKeyAuthenticator apiKeys) {
+    public DialectModule pinnacleDialectModule(PinnacleResponses responses, ApiKeyAuthenticator apiKeys) {
         return new DialectModule(Dialect.PINNACLE, CARRIER_SIDE, Optional.of(new ClientApi("/messages/",
                 "PINNACLE-API-KEY", apiKeys::pinnacle, responses::error, responses::internalError,
                 PinnacleModule::sendRoute)), Optional.empty());

@@ -28,7 +28,7 @@ public class V5Module {
                     (credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8)));
 
     @Bean
-    DialectModule v5DialectModule(V5Responses responses, ApiKeyAuthenticator apiKeys) {
+    public DialectModule v5DialectModule(V5Responses responses, ApiKeyAuthenticator apiKeys) {
         return new DialectModule(Dialect.V5, CARRIER_SIDE, Optional.of(new ClientApi("/v5/", "Authorization",
                 apiKeys::v5, responses::refused, responses::internalError,
                 endpoint -> Optional.of("direct:v5-send-message"))), Optional.empty());
