@@ -64,7 +64,7 @@ public abstract class RouteFileTest extends CamelTestSupport {
     /** Changes the routes before they start; the routes start once this returns. */
     protected abstract void advise() throws Exception;
 
-    /** The placeholders the routes use ({@code switchboard.broker.outbound}…), as the hub's configuration sets them. */
+    /** The placeholders the routes use ({@code switchboard.broker.outbound}…), as config/application.yaml sets them. */
     protected Properties placeholders() {
         YamlPropertiesFactoryBean configuration = new YamlPropertiesFactoryBean();
         configuration.setResources(new FileSystemResource(CONFIGURATION));

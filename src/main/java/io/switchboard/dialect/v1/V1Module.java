@@ -22,7 +22,8 @@ public class V1Module {
             List.of("api-key", "signing-secret"), credentials -> "Bearer " + credentials.apiKey());
 
     @Bean
-    public DialectModule v1DialectModule(V1Responses responses, ApiKeyAuthenticator apiKeys, V1WebhookPayloads webhooks) {
+    public DialectModule v1DialectModule(V1Responses responses, ApiKeyAuthenticator apiKeys,
+            V1WebhookPayloads webhooks) {
         return new DialectModule(Dialect.V1, CARRIER_SIDE, Optional.of(new ClientApi("/v1/", "Authorization",
                 apiKeys::v1, responses::error, responses::internalError,
                 endpoint -> Optional.of("direct:v1-send-message"))), Optional.of(webhooks));
