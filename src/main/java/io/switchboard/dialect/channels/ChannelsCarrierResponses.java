@@ -2,8 +2,8 @@ package io.switchboard.dialect.channels;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.api.JsonBodies;
+import io.switchboard.carrier.CarrierErrorReason;
 import io.switchboard.carrier.CarrierOutcome;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -28,17 +28,7 @@ public class ChannelsCarrierResponses {
     }
 
     private static String reason(int status, JsonNode json) {
-        List<String> parts = new ArrayList<>();
-        String message = json.path("message").asText("");
-        String code = json.path("code").asText("");
-        parts.add(!message.isEmpty() ? message : !code.isEmpty() ? code : "HTTP " + status);
-        for (JsonNode detail : json.path("details")) {
-            String text = detail.path("message").asText("");
-            if (!text.isEmpty()) {
-                String field = detail.path("field").asText("");
-                parts.add(field.isEmpty() ? text : field + ": " + text);
-            }
-        }
-        return String.join("; ", parts);
+        return CarrierErrorReason.of(status, json, List.of("message", "code"),
+                CarrierErrorReason.fieldMessages(json.path("details"), ": "));
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.dialect.pinnacle;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.api.JsonBodies;
 import io.switchboard.carrier.CarrierConnector;
+import io.switchboard.carrier.CarrierErrorReason;
 import io.switchboard.carrier.CarrierOutcome;
 import io.switchboard.model.Channel;
 import java.util.ArrayList;
@@ -46,12 +47,9 @@ public class PinnacleCarrierResponses {
     }
 
     private static String reason(int status, JsonNode json) {
-        List<String> parts = new ArrayList<>();
-        String error = json.path("error").asText("");
-        String description = json.path("description").asText("");
-        parts.add(!error.isEmpty() ? error : !description.isEmpty() ? description : "HTTP " + status);
-        fieldErrors(json.path("errors"), "", parts);
-        return String.join("; ", parts);
+        List<String> fieldErrors = new ArrayList<>();
+        fieldErrors(json.path("errors"), "", fieldErrors);
+        return CarrierErrorReason.of(status, json, List.of("error", "description"), fieldErrors);
     }
 
     /** Every message of a Zod error tree, after the dotted path of its field ({@code cards.0.title is required}). */

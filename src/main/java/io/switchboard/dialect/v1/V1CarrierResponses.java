@@ -2,10 +2,10 @@ package io.switchboard.dialect.v1;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.api.JsonBodies;
+import io.switchboard.carrier.CarrierErrorReason;
 import io.switchboard.carrier.CarrierOutcome;
 import io.switchboard.store.Leg;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -42,17 +42,7 @@ public class V1CarrierResponses {
     }
 
     private static String reason(int status, JsonNode json) {
-        List<String> parts = new ArrayList<>();
-        String message = json.path("message").asText("");
-        String code = json.path("error").asText("");
-        parts.add(!message.isEmpty() ? message : !code.isEmpty() ? code : "HTTP " + status);
-        for (JsonNode detail : json.path("details")) {
-            String field = detail.path("field").asText("");
-            String problem = detail.path("message").asText("");
-            if (!problem.isEmpty()) {
-                parts.add(field.isEmpty() ? problem : field + " " + problem);
-            }
-        }
-        return String.join("; ", parts);
+        return CarrierErrorReason.of(status, json, List.of("message", "error"),
+                CarrierErrorReason.fieldMessages(json.path("details"), " "));
     }
 }

@@ -2,8 +2,8 @@ package io.switchboard.dialect.v5;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.api.JsonBodies;
+import io.switchboard.carrier.CarrierErrorReason;
 import io.switchboard.carrier.CarrierOutcome;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -24,15 +24,7 @@ public class V5CarrierResponses {
     }
 
     private static String reason(int status, JsonNode json) {
-        List<String> parts = new ArrayList<>();
-        String message = json.path("message").asText("");
-        parts.add(message.isEmpty() ? "HTTP " + status : message);
-        for (JsonNode error : json.path("data")) {
-            String detail = error.path("message").asText("");
-            if (!detail.isEmpty()) {
-                parts.add(detail);
-            }
-        }
-        return String.join("; ", parts);
+        return CarrierErrorReason.of(status, json, List.of("message"),
+                CarrierErrorReason.messages(json.path("data")));
     }
 }
