@@ -1,7 +1,10 @@
 package io.switchboard.intake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.broker.IndependentBrokerConnections;
 import io.switchboard.camel.Headers;
+import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.Message;
 import io.switchboard.store.Submission;
 import jakarta.jms.Connection;
@@ -18,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Puts accepted messages on the outbound queue: persistent, grouped by message so the JMS messages about one message
  * are handled in order, one copy per message id (broker duplicate detection), and held on the broker until the send
- * time of a scheduled message.
+ * time of a scheduled message; and publishes each one's {@code message.queued} event with it, as
+ * {@code routes/events.camel.yaml} publishes the others, so it is on the events address before dispatch can publish a
+ * later one.
  *
  * <p>A batch of new messages goes out in one broker transaction, so the broker syncs its journal once for all of them.
  * A single message is sent on its own: the broker confirms a persistent send once it is synced, and a copy its
@@ -29,12 +34,17 @@ import org.springframework.stereotype.Component;
 public class OutboundQueue {
 
     private final IndependentBrokerConnections connections;
+    private final ObjectMapper mapper;
     private final String queueName;
+    private final String eventsAddress;
 
-    public OutboundQueue(IndependentBrokerConnections connections,
-            @Value("${switchboard.broker.outbound}") String queueName) {
+    public OutboundQueue(IndependentBrokerConnections connections, ObjectMapper mapper,
+            @Value("${switchboard.broker.outbound}") String queueName,
+            @Value("${switchboard.broker.events}") String eventsAddress) {
         this.connections = connections;
+        this.mapper = mapper;
         this.queueName = queueName;
+        this.eventsAddress = eventsAddress;
     }
 
     /** Returns once the broker holds every message of the batch. */
@@ -50,8 +60,11 @@ public class OutboundQueue {
             try {
                 MessageProducer producer = session.createProducer(session.createQueue(queueName));
                 producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                MessageProducer events = session.createProducer(session.createTopic(eventsAddress));
+                events.setDeliveryMode(DeliveryMode.PERSISTENT);
                 for (Submission message : messages) {
                     producer.send(queueMessage(session, message));
+                    events.send(eventMessage(session, message.queued()));
                 }
                 if (transacted) {
                     session.commit();
@@ -66,6 +79,19 @@ public class OutboundQueue {
             }
         } finally {
             JmsUtils.closeConnection(connection);
+        }
+    }
+
+    private TextMessage eventMessage(Session session, DeliveryEvent event) throws JMSException {
+        try {
+            TextMessage published = session.createTextMessage(mapper.writeValueAsString(event));
+            published.setStringProperty(Headers.MESSAGE_ID, event.messageId());
+            published.setStringProperty(Headers.TENANT_ID, event.tenantId());
+            published.setStringProperty(Headers.GROUP_ID, event.messageId());
+            published.setStringProperty(Headers.DUPLICATE_ID, event.dedupeKey());
+            return published;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A delivery event always serializes", e);
         }
     }
 

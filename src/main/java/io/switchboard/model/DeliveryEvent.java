@@ -17,6 +17,8 @@ import java.time.Instant;
  *                         carrier text is cut); null otherwise
  * @param envelope         the message's sender, recipient and requested channel, for webhooks; null in an event
  *                         published before events carried it
+ * @param sequence         the event's place in its message's timeline, from 1 ({@code message.queued}), given when the
+ *                         timeline records it; a repeat of an event keeps the place of the first; null before that
  */
 public record DeliveryEvent(
         String id,
@@ -28,10 +30,23 @@ public record DeliveryEvent(
         String carrierMessageId,
         Channel channel,
         String reason,
-        Envelope envelope) {
+        Envelope envelope,
+        Long sequence) {
 
     public DeliveryEvent {
         reason = Reasons.bounded(reason);
+    }
+
+    /** An event not recorded in its message's timeline yet. */
+    public DeliveryEvent(String id, EventType type, Instant occurredAt, String messageId, String tenantId,
+            String carrier, String carrierMessageId, Channel channel, String reason, Envelope envelope) {
+        this(id, type, occurredAt, messageId, tenantId, carrier, carrierMessageId, channel, reason, envelope, null);
+    }
+
+    /** This event at its place in the message's timeline. */
+    public DeliveryEvent inSequence(long place) {
+        return new DeliveryEvent(id, type, occurredAt, messageId, tenantId, carrier, carrierMessageId, channel, reason,
+                envelope, place);
     }
 
     /**

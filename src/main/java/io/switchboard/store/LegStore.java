@@ -36,7 +36,7 @@ public class LegStore {
     private static final String LEG_QUERY = """
             SELECT l.leg_id, l.message_id, m.tenant_id, l.leg_number, l.channel, l.carrier_id,
                    l.carrier_message_id, l.status, l.reason, l.route, m.sender, m.recipient,
-                   m.channel AS message_channel
+                   m.channel AS message_channel, m.callback_url, m.source_dialect
             FROM message_legs l JOIN messages m ON m.id = l.message_id
             """;
 
@@ -196,7 +196,7 @@ public class LegStore {
                 rs.getString("carrier_message_id"), Leg.LegStatus.valueOf(rs.getString("status")),
                 rs.getString("reason"), route == null ? null : rows.fromJson(route, RoutingRules.Route.class),
                 new Envelope(rs.getString("sender"), rs.getString("recipient"),
-                        Channel.valueOf(rs.getString("message_channel"))));
+                        Channel.valueOf(rs.getString("message_channel")), Rows.statusCallback(rs)));
     }
 
     /**

@@ -8,7 +8,6 @@ import io.switchboard.api.NotFoundException;
 import io.switchboard.model.Channel;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.Dialect;
-import io.switchboard.model.Envelope;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Ids;
 import io.switchboard.model.Message;
@@ -66,7 +65,7 @@ public class MessageStore {
         boolean inserted = rows.insertUnlessPresent(() -> jdbc.sql(INSERT_MESSAGE).paramSource(messageRow(submission))
                 .update());
         if (inserted) {
-            timeline.insert(queued(message));
+            timeline.insertAll(List.of(submission.queued()));
             return new Acceptance(Acceptance.Outcome.RECORDED, message);
         }
         if (exists(message.id())) {
@@ -106,7 +105,7 @@ public class MessageStore {
         }
         if (!recorded.isEmpty()) {
             rows.insertAll(INSERT_MESSAGE, recorded, this::messageRow);
-            timeline.insertAll(recorded.stream().map(submission -> queued(submission.message())).toList());
+            timeline.insertAll(recorded.stream().map(Submission::queued).toList());
         }
         return outcomes;
     }
@@ -140,15 +139,16 @@ public class MessageStore {
     private record TenantKey(String tenant, String key) {
 
         static TenantKey of(Message message) {
-            return message.idempotencyKey() == null ? null : new TenantKey(message.tenantId(), message.idempotencyKey());
+            return message.idempotencyKey() == null ? null
+                    : new TenantKey(message.tenantId(), message.idempotencyKey());
         }
     }
 
     private static final String INSERT_MESSAGE = """
             INSERT INTO messages (id, tenant_id, source_dialect, idempotency_key, request_fingerprint, channel,
-                                  sender, recipient, status, status_rank, body, created_at, updated_at)
-            VALUES (:id, :tenant, :dialect, :key, :fingerprint, :channel, :sender, :recipient, :status, :rank,
-                    :body, :created, :created)
+                                  sender, recipient, callback_url, status, status_rank, body, created_at, updated_at)
+            VALUES (:id, :tenant, :dialect, :key, :fingerprint, :channel, :sender, :recipient, :callbackUrl, :status,
+                    :rank, :body, :created, :created)
             """;
 
     private SqlParameterSource messageRow(Submission submission) {
@@ -162,15 +162,11 @@ public class MessageStore {
                 .addValue("channel", message.channel().name())
                 .addValue("sender", message.sender())
                 .addValue("recipient", message.recipient())
+                .addValue("callbackUrl", message.callbackUrl() == null ? null : message.callbackUrl().toString())
                 .addValue("status", EventType.QUEUED.statusWord())
                 .addValue("rank", EventType.QUEUED.statusRank())
                 .addValue("body", submission.json())
                 .addValue("created", utc(message.createdAt()));
-    }
-
-    private static DeliveryEvent queued(Message message) {
-        return new DeliveryEvent(Ids.eventId(), EventType.QUEUED, message.createdAt(), message.id(),
-                message.tenantId(), null, null, message.channel(), null, Envelope.of(message));
     }
 
     private record Recorded(Message message, String fingerprint) {
@@ -230,7 +226,7 @@ public class MessageStore {
     /**
      * Revokes a message that is still waiting: queued or scheduled, and not yet claimed by a dispatcher.
      *
-     * @return the {@code message.revoked} event, already in the timeline
+     * @return the {@code message.revoked} event, already in the timeline, at its place there
      * @throws NotFoundException if the tenant has no such message or it can no longer be revoked
      */
     @Transactional
@@ -245,8 +241,7 @@ public class MessageStore {
         }
         DeliveryEvent revoked = new DeliveryEvent(Ids.eventId(), EventType.REVOKED, clock.instant(), messageId,
                 tenantId, null, null, view.channel(), "revoked by the client", locked.envelope());
-        timeline.append(revoked);
-        return revoked;
+        return timeline.append(revoked);
     }
 
     /**

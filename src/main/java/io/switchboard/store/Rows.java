@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.model.Channel;
 import io.switchboard.model.Envelope;
+import io.switchboard.model.Dialect;
 import io.switchboard.model.Message;
+import io.switchboard.model.StatusCallback;
+import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -68,10 +71,14 @@ class Rows {
 
     /** The message's status and envelope, with its row locked until the transaction ends; null for an unknown one. */
     Locked lock(String messageId) {
-        return jdbc.sql("SELECT status, sender, recipient, channel FROM messages WHERE id = :id FOR UPDATE")
+        return jdbc.sql("""
+                SELECT status, sender, recipient, channel, callback_url, source_dialect FROM messages
+                WHERE id = :id FOR UPDATE
+                """)
                 .param("id", messageId)
                 .query((rs, row) -> new Locked(rs.getString("status"), new Envelope(rs.getString("sender"),
-                        rs.getString("recipient"), Channel.valueOf(rs.getString("channel")))))
+                        rs.getString("recipient"), Channel.valueOf(rs.getString("channel")),
+                        statusCallback(rs))))
                 .optional()
                 .orElse(null);
     }
@@ -106,6 +113,13 @@ class Rows {
 
     static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The message's status callback, from a row with its {@code callback_url} and {@code source_dialect}. */
+    static StatusCallback statusCallback(ResultSet rs) throws SQLException {
+        String url = rs.getString("callback_url");
+        return url == null ? null
+                : new StatusCallback(URI.create(url), Dialect.fromId(rs.getString("source_dialect")));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,6 +3,10 @@ package io.switchboard.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.Envelope;
+import io.switchboard.model.EventType;
+import io.switchboard.model.Ids;
 import io.switchboard.model.Message;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,20 +14,25 @@ import java.util.HexFormat;
 
 /**
  * A message on its way into the store, serialized once: the same JSON is its stored body and its outbound queue
- * message.
+ * message; and its first event, {@code message.queued}, the first in its timeline, published as it is queued.
  *
  * @param json        the canonical message as JSON
  * @param fingerprint what the client asked for, for a message with an idempotency key; null without one
  */
-public record Submission(Message message, String json, String fingerprint) {
+public record Submission(Message message, String json, String fingerprint, DeliveryEvent queued) {
 
     public static Submission of(Message message, ObjectMapper mapper) {
         try {
             return new Submission(message, mapper.writeValueAsString(message),
-                    message.idempotencyKey() == null ? null : fingerprint(message, mapper));
+                    message.idempotencyKey() == null ? null : fingerprint(message, mapper), queued(message));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A canonical message always serializes", e);
         }
+    }
+
+    private static DeliveryEvent queued(Message message) {
+        return new DeliveryEvent(Ids.eventId(), EventType.QUEUED, message.createdAt(), message.id(),
+                message.tenantId(), null, null, message.channel(), null, Envelope.of(message)).inSequence(1);
     }
 
     /** The request a message stands for, without what the hub added: same request, same fingerprint. */
@@ -32,7 +41,8 @@ public record Submission(Message message, String json, String fingerprint) {
         request.remove("id");
         request.remove("createdAt");
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(request)));
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(request)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

@@ -7,6 +7,7 @@ import io.switchboard.model.Channel;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,23 +31,24 @@ public class Timeline {
 
     /**
      * Records an event as it is published, in one transaction: a delivery or read the carrier reported is noted on its
-     * leg (the failover decision reads it there), and the event joins the message's timeline, moving the status
-     * forward if it is further along. The message's row lock orders a delivery against a failover claim
-     * ({@link LegStore#claimLeg}). An event whose {@link DeliveryEvent#dedupeKey()} is already in the timeline is a
-     * repeat and changes nothing.
+     * leg (the failover decision reads it there), and the event joins the message's timeline at the next place,
+     * moving the status forward if it is further along. The message's row lock orders a delivery against a failover
+     * claim ({@link LegStore#claimLeg}) and gives each event of a message its own place. An event whose
+     * {@link DeliveryEvent#dedupeKey()} is already in the timeline is a repeat and changes nothing.
+     *
+     * @return the event at its place in the timeline; a repeat at the place of the first
      */
     @Transactional
-    public void record(DeliveryEvent event) {
-        recordDelivery(event);
-        append(event);
+    public DeliveryEvent record(DeliveryEvent event) {
+        boolean arrived = event.type() == EventType.DELIVERED || event.type() == EventType.READ;
+        if (arrived && event.carrier() != null && event.carrierMessageId() != null) {
+            rows.lock(event.messageId());
+            recordDelivery(event);
+        }
+        return append(event);
     }
 
     private void recordDelivery(DeliveryEvent event) {
-        boolean arrived = event.type() == EventType.DELIVERED || event.type() == EventType.READ;
-        if (!arrived || event.carrier() == null || event.carrierMessageId() == null) {
-            return;
-        }
-        rows.lock(event.messageId());
         jdbc.sql("""
                 UPDATE message_legs SET delivered_at = :at
                 WHERE carrier_id = :carrier AND carrier_message_id = :carrierMessageId AND delivered_at IS NULL
@@ -61,9 +63,16 @@ public class Timeline {
      * {@link #record} without the delivery note and in the caller's transaction, for the events a store method commits
      * with its own change: a leg's {@code sent} with the carrier's id, a revoke with the check that allowed it.
      */
-    void append(DeliveryEvent event) {
-        if (!insert(event)) {
-            return;
+    DeliveryEvent append(DeliveryEvent event) {
+        Optional<Long> recorded = placeOf(event);
+        if (recorded.isPresent()) {
+            return event.inSequence(recorded.get());
+        }
+        rows.lock(event.messageId());
+        DeliveryEvent placed = event.inSequence(nextPlace(event.messageId()));
+        if (!rows.insertUnlessPresent(() -> jdbc.sql(INSERT_EVENT).paramSource(row(placed)).update())) {
+            // the same fact, recorded by another thread since the look above
+            return placeOf(event).map(event::inSequence).orElse(placed);
         }
         if (event.type().changesStatus()) {
             jdbc.sql("""
@@ -76,24 +85,30 @@ public class Timeline {
                     .param("id", event.messageId())
                     .update();
         }
+        return placed;
+    }
+
+    /**
+     * The place of the event's fact in the timeline, when it is there already. A repeat is looked for first: the
+     * events a producer records before it publishes them come back as repeats, and a refused insert costs a savepoint
+     * and an exception.
+     */
+    private Optional<Long> placeOf(DeliveryEvent event) {
+        return jdbc.sql("SELECT sequence FROM message_events WHERE dedupe_key = :dedupe")
+                .param("dedupe", event.dedupeKey()).query(Long.class).optional();
+    }
+
+    private long nextPlace(String messageId) {
+        return jdbc.sql("SELECT COALESCE(MAX(sequence), 0) + 1 FROM message_events WHERE message_id = :id")
+                .param("id", messageId).query(Long.class).single();
     }
 
     private static final String INSERT_EVENT = """
             INSERT INTO message_events (event_id, message_id, dedupe_key, type, occurred_at, recorded_at, carrier_id,
-                                        carrier_message_id, channel, reason)
-            VALUES (:id, :message, :dedupe, :type, :occurred, :recorded, :carrier, :carrierId, :channel, :reason)
+                                        carrier_message_id, channel, reason, sequence)
+            VALUES (:id, :message, :dedupe, :type, :occurred, :recorded, :carrier, :carrierId, :channel, :reason,
+                    :sequence)
             """;
-
-    /**
-     * Inserts the event unless its dedupe key is in the timeline already. A repeat is looked for first: the events a
-     * producer records before it publishes them come back as repeats, and a refused insert costs a savepoint and an
-     * exception.
-     */
-    boolean insert(DeliveryEvent event) {
-        boolean repeat = jdbc.sql("SELECT 1 FROM message_events WHERE dedupe_key = :dedupe")
-                .param("dedupe", event.dedupeKey()).query(Integer.class).optional().isPresent();
-        return !repeat && rows.insertUnlessPresent(() -> jdbc.sql(INSERT_EVENT).paramSource(row(event)).update());
-    }
 
     /**
      * The intake's group commit: one batched statement, in the caller's transaction. No repeat is looked for, since
@@ -114,7 +129,8 @@ public class Timeline {
                 .addValue("carrier", event.carrier())
                 .addValue("carrierId", event.carrierMessageId())
                 .addValue("channel", event.channel() == null ? null : event.channel().name())
-                .addValue("reason", event.reason());
+                .addValue("reason", event.reason())
+                .addValue("sequence", event.sequence());
     }
 
     List<MessageView.TimelineEntry> entries(String messageId) {

@@ -3,15 +3,20 @@ package io.switchboard.webhook;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.Dialect;
 import io.switchboard.model.Envelope;
+import io.switchboard.model.StatusCallback;
 import io.switchboard.module.DialectModules;
 import io.switchboard.module.WebhookRendering;
 import io.switchboard.store.MessageStore;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Turns one event into one delivery per subscription of the message's tenant that wants it. */
+/**
+ * Turns one event into one delivery per subscription of the message's tenant that wants it in a dialect that has a
+ * shape for it, and one to the message's own status callback URL when its client gave one.
+ */
 @Component("webhookFanOut")
 public class WebhookFanOut {
 
@@ -27,18 +32,31 @@ public class WebhookFanOut {
 
     public List<WebhookDelivery> deliveriesFor(DeliveryEvent event) {
         List<WebhookSubscription> wanting = subscriptions.forTenant(event.tenantId()).stream()
-                .filter(subscription -> subscription.wants(event.type()))
+                .filter(subscription -> subscription.wants(event.type())
+                        && rendering(subscription.dialect()).renders(event.type()))
                 .toList();
-        if (wanting.isEmpty()) {
+        StatusCallback callback = event.envelope() == null ? null : event.envelope().statusCallback();
+        boolean callbackWants = callback != null && rendering(callback.dialect()).renders(event.type());
+        if (wanting.isEmpty() && !callbackWants) {
             return List.of();
         }
         Envelope envelope = envelope(event);
         // rendered once per dialect, however many subscriptions speak it
-        Map<Dialect, String> payloads = new HashMap<>();
-        return wanting.stream()
-                .map(subscription -> WebhookDelivery.of(subscription, event.id(), payloads.computeIfAbsent(
-                        subscription.dialect(), dialect -> rendering(dialect).payload(event, envelope))))
-                .toList();
+        Map<Dialect, String> payloads = new EnumMap<>(Dialect.class);
+        List<WebhookDelivery> deliveries = new ArrayList<>(wanting.size() + 1);
+        for (WebhookSubscription subscription : wanting) {
+            deliveries.add(WebhookDelivery.of(subscription, event.id(), payload(subscription.dialect(), event, envelope,
+                    payloads)));
+        }
+        if (callbackWants) {
+            deliveries.add(WebhookDelivery.toStatusCallback(event, callback,
+                    payload(callback.dialect(), event, envelope, payloads)));
+        }
+        return deliveries;
+    }
+
+    private String payload(Dialect dialect, DeliveryEvent event, Envelope envelope, Map<Dialect, String> payloads) {
+        return payloads.computeIfAbsent(dialect, unrendered -> rendering(dialect).payload(event, envelope));
     }
 
     private WebhookRendering rendering(Dialect dialect) {

@@ -80,7 +80,8 @@ class EventsRoutesTest extends RouteFileTest {
 
         MockEndpoint.assertIsSatisfied(context);
         String published = events.getReceivedExchanges().get(0).getMessage().getBody(String.class);
-        assertThat(json.readValue(published, DeliveryEvent.class)).isEqualTo(delivered);
+        assertThat(json.readValue(published, DeliveryEvent.class)).as("at its place in the timeline")
+                .isEqualTo(delivered.inSequence(1));
         assertThat(timeline.recorded).containsExactly(delivered);
     }
 
@@ -154,12 +155,13 @@ class EventsRoutesTest extends RouteFileTest {
                 null, route, ENVELOPE);
     }
 
-    /** The timeline's part of broadcast-event, keeping what it was asked to record. */
+    /** The timeline's part of broadcast-event, keeping what it was asked to record, each at the next place. */
     public static class RecordingTimeline {
         final List<DeliveryEvent> recorded = new ArrayList<>();
 
-        public void record(DeliveryEvent event) {
+        public DeliveryEvent record(DeliveryEvent event) {
             recorded.add(event);
+            return event.inSequence(recorded.size());
         }
     }
 }

@@ -135,12 +135,12 @@ class WebhooksRoutesTest extends RouteFileTest {
     @Test
     void shouldLeaveAnEventItCannotRenderToTheBrokersRetry() throws Exception {
         subscriptions.stored.addAll(List.of(DELIVERED_HOOK, subscription("wh_5", "demo", "https://hooks.example/e",
-                Dialect.V5, EventType.DELIVERED)));
+                Dialect.CHANNELS, EventType.DELIVERED)));
         getMockEndpoint("mock:deliveries").expectedMessageCount(0);
 
         Exchange result = fanOut(DELIVERED);
 
-        assertThat(result.getException()).hasMessageContaining("Subscriptions in v5 get no webhooks");
+        assertThat(result.getException()).hasMessageContaining("Subscriptions in channels get no webhooks");
         MockEndpoint.assertIsSatisfied(context);
     }
 

@@ -1,13 +1,16 @@
 package io.switchboard.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.dialect.channels.ChannelsModule;
 import io.switchboard.dialect.pinnacle.PinnacleModule;
 import io.switchboard.dialect.pinnacle.PinnacleResponses;
+import io.switchboard.dialect.pinnacle.PinnacleWebhookPayloads;
 import io.switchboard.dialect.v1.V1Module;
 import io.switchboard.dialect.v1.V1Responses;
 import io.switchboard.dialect.v1.V1WebhookPayloads;
 import io.switchboard.dialect.v5.V5Module;
 import io.switchboard.dialect.v5.V5Responses;
+import io.switchboard.dialect.v5.V5WebhookPayloads;
 import io.switchboard.json.Json;
 import io.switchboard.model.Dialect;
 import io.switchboard.module.CarrierSide;
@@ -39,13 +42,16 @@ public final class DialectModulesForTests {
 
     /**
      * Every dialect's module as its own bean method declares it, client APIs included (credential header,
-     * authentication, error shapes, ingress routes), for these tenants' credentials.
+     * authentication, error shapes, ingress routes), for these tenants' credentials. Pinnacle's webhooks read the
+     * message back from a store these tests do not have: they render v1 and v5 webhooks only.
      */
     public static DialectModules withClientApis(ApiKeyAuthenticator apiKeys, Prices prices) {
+        ObjectMapper mapper = Json.newMapper();
         return new DialectModules(List.of(
-                new V1Module().v1DialectModule(new V1Responses(), apiKeys, new V1WebhookPayloads(Json.newMapper())),
-                new V5Module().v5DialectModule(new V5Responses(), apiKeys),
-                new PinnacleModule().pinnacleDialectModule(new PinnacleResponses(prices), apiKeys),
+                new V1Module().v1DialectModule(new V1Responses(), apiKeys, new V1WebhookPayloads(mapper)),
+                new V5Module().v5DialectModule(new V5Responses(), apiKeys, new V5WebhookPayloads(mapper)),
+                new PinnacleModule().pinnacleDialectModule(new PinnacleResponses(prices), apiKeys,
+                        new PinnacleWebhookPayloads(null, null, mapper)),
                 new ChannelsModule().channelsDialectModule()));
     }
 

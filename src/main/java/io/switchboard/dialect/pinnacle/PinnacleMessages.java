@@ -74,20 +74,24 @@ public class PinnacleMessages {
                 firstAt(view, EventType.SENT), firstAt(view, EventType.DELIVERED), error(view));
     }
 
+    /** The message's status in Pinnacle's {@code MessageStatusEnum}. */
+    static String status(MessageView view) {
+        return status(EventType.fromWireName("message." + view.status()), firstAt(view, EventType.SENT) != null);
+    }
+
     /**
-     * The hub's status word in Pinnacle's {@code MessageStatusEnum}. A failure ({@code failed}, {@code expired},
+     * An event's status in Pinnacle's {@code MessageStatusEnum}. A failure ({@code failed}, {@code expired},
      * {@code revoked}) is {@code DELIVERY_FAILED} once a carrier accepted the message, else {@code SEND_FAILED}.
      */
-    static String status(MessageView view) {
-        return switch (view.status()) {
-            case "queued" -> "QUEUED";
-            case "sent" -> "SENT";
-            case "delivered" -> "DELIVERED";
-            case "read" -> "READ";
-            case "failover" -> "FALLBACK_SENT";
-            case "failed", "expired", "revoked" -> firstAt(view, EventType.SENT) == null
-                    ? "SEND_FAILED" : "DELIVERY_FAILED";
-            default -> throw new IllegalStateException("Unknown message status '" + view.status() + "'");
+    static String status(EventType type, boolean carrierAccepted) {
+        return switch (type) {
+            case QUEUED -> "QUEUED";
+            case SENT -> "SENT";
+            case DELIVERED -> "DELIVERED";
+            case READ -> "READ";
+            case FAILOVER -> "FALLBACK_SENT";
+            case FAILED, EXPIRED, REVOKED -> carrierAccepted ? "DELIVERY_FAILED" : "SEND_FAILED";
+            default -> throw new IllegalArgumentException("Pinnacle has no status for " + type.wireName());
         };
     }
 
@@ -123,7 +127,22 @@ public class PinnacleMessages {
         }
     }
 
-    private static Object content(Message message) {
+    /** The {@code type} of the message's content in Pinnacle's webhook events. */
+    static String contentType(Message message) {
+        Content content = message.content();
+        if (content instanceof SmsContent) {
+            return "SMS";
+        }
+        if (content instanceof MmsContent) {
+            return "MMS";
+        }
+        if (content instanceof TextContent) {
+            return "RCS_TEXT";
+        }
+        return content instanceof MediaContent ? "RCS_MEDIA" : "RCS_CARDS";
+    }
+
+    static Object content(Message message) {
         Content content = message.content();
         Map<String, String> metadata = message.metadata();
         FieldPath quickReplies = FieldPath.of("quickReplies");

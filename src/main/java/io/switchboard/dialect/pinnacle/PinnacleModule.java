@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Pinnacle dialect: carriers of RCS, SMS and MMS that send an RCS message's {@code fallback} themselves, keyed by
- * {@code PINNACLE-API-KEY}; clients on {@code /messages/}, one send endpoint per channel. It has no webhook shape of
- * its own yet: Pinnacle clients subscribe in v1.
+ * {@code PINNACLE-API-KEY}; clients on {@code /messages/}, one send endpoint per channel; webhooks in Pinnacle's
+ * {@code MESSAGE.STATUS} shape.
  */
 @Configuration(proxyBeanMethods = false)
 public class PinnacleModule {
@@ -29,10 +29,11 @@ public class PinnacleModule {
     private static final Set<String> SEND_ENDPOINTS = Set.of("sms", "mms", "rcs");
 
     @Bean
-    public DialectModule pinnacleDialectModule(PinnacleResponses responses, ApiKeyAuthenticator apiKeys) {
+    public DialectModule pinnacleDialectModule(PinnacleResponses responses, ApiKeyAuthenticator apiKeys,
+            PinnacleWebhookPayloads webhooks) {
         return new DialectModule(Dialect.PINNACLE, CARRIER_SIDE, Optional.of(new ClientApi("/messages/",
                 "PINNACLE-API-KEY", apiKeys::pinnacle, responses::error, responses::internalError,
-                PinnacleModule::sendRoute)), Optional.empty());
+                PinnacleModule::sendRoute)), Optional.of(webhooks));
     }
 
     private static Optional<String> sendRoute(String endpoint) {

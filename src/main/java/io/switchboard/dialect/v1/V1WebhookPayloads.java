@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Events as v1 subscribers (the normalized default) read them: the envelope {@code {id, event, timestamp, data}} with
- * {@code data.status} and a {@code <status>_at} time.
+ * {@code data.status}, a {@code <status>_at} time, {@code failure_reason} for a failure or a failover, and
+ * {@code sequence}, the event's place in its message's timeline.
  */
 @Component
 public class V1WebhookPayloads implements WebhookRendering {
@@ -26,23 +27,32 @@ public class V1WebhookPayloads implements WebhookRendering {
     }
 
     @Override
+    public boolean renders(EventType type) {
+        return true;
+    }
+
+    @Override
     public String payload(DeliveryEvent event, Envelope envelope) {
         EventType type = event.type();
         Instant at = event.occurredAt();
+        boolean failure = type == EventType.FAILED || type == EventType.FAILOVER;
         V1EventData data = new V1EventData(
                 event.messageId(),
                 envelope.sender(),
                 envelope.recipient(),
                 envelope.channel().name(),
                 type.statusWord(),
+                type == EventType.QUEUED ? at : null,
                 type == EventType.SENT ? at : null,
+                type == EventType.FAILOVER ? at : null,
                 type == EventType.DELIVERED ? at : null,
                 type == EventType.READ ? at : null,
                 type == EventType.FAILED ? at : null,
                 type == EventType.EXPIRED ? at : null,
                 type == EventType.REVOKED ? at : null,
-                type == EventType.FAILED ? event.reason() : null,
-                type == EventType.FAILED ? null : event.reason());
+                failure ? event.reason() : null,
+                failure ? null : event.reason(),
+                event.sequence());
         return json(new V1Envelope(event.id(), type.wireName(), at, data));
     }
 
@@ -61,7 +71,7 @@ public class V1WebhookPayloads implements WebhookRendering {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record V1EventData(String messageId, String agentId, String to, String channel, String status,
-            Instant sentAt, Instant deliveredAt, Instant readAt, Instant failedAt, Instant expiredAt,
-            Instant revokedAt, String failureReason, String reason) {
+            Instant queuedAt, Instant sentAt, Instant failoverAt, Instant deliveredAt, Instant readAt, Instant failedAt,
+            Instant expiredAt, Instant revokedAt, String failureReason, String reason, Long sequence) {
     }
 }

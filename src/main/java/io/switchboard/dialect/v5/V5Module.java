@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The v5 RCS dialect: RCS carriers that send the SMS/MMS failover leg themselves, HTTP Basic both ways, clients on
- * {@code /v5/}. It has no webhook shape of its own yet: v5 clients subscribe in v1.
+ * {@code /v5/}; status callbacks (to a request's {@code callbackURL} or a v5 subscription) in the shape of a v5
+ * carrier's own.
  */
 @Configuration(proxyBeanMethods = false)
 public class V5Module {
@@ -28,9 +29,10 @@ public class V5Module {
                     (credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8)));
 
     @Bean
-    public DialectModule v5DialectModule(V5Responses responses, ApiKeyAuthenticator apiKeys) {
+    public DialectModule v5DialectModule(V5Responses responses, ApiKeyAuthenticator apiKeys,
+            V5WebhookPayloads webhooks) {
         return new DialectModule(Dialect.V5, CARRIER_SIDE, Optional.of(new ClientApi("/v5/", "Authorization",
                 apiKeys::v5, responses::refused, responses::internalError,
-                endpoint -> Optional.of("direct:v5-send-message"))), Optional.empty());
+                endpoint -> Optional.of("direct:v5-send-message"))), Optional.of(webhooks));
     }
 }

@@ -1,0 +1,74 @@
+package io.switchboard.dialect.pinnacle;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.api.NotFoundException;
+import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.Envelope;
+import io.switchboard.model.EventType;
+import io.switchboard.model.Message;
+import io.switchboard.module.WebhookRendering;
+import io.switchboard.store.MessageStore;
+import io.switchboard.store.MessageView;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * Events as Pinnacle subscribers read them (FORMATS.md §1.10): a status event is Pinnacle's {@code MESSAGE.STATUS}
+ * {@code MessageEvent}, its {@code message} the message's content as {@code GET /messages/{id}} shows it, with its
+ * {@code type} ({@code SMS}, {@code MMS}, {@code RCS_TEXT}, {@code RCS_MEDIA}, {@code RCS_CARDS}) and the hub's id;
+ * {@code sentAt} and {@code deliveredAt} the message's first such events. Two fields are the hub's own: {@code error},
+ * a failure's reason, and {@code sequence}, the event's place in its message's timeline. A failover is
+ * {@code FALLBACK_SENT} without {@code fallbackMessage}, since the failover leg has no ids yet when it is decided.
+ */
+@Component
+public class PinnacleWebhookPayloads implements WebhookRendering {
+
+    static final String MESSAGE_STATUS = "MESSAGE.STATUS";
+    static final String OUTBOUND = "OUTBOUND";
+
+    private final MessageStore store;
+    private final PinnacleMessages messages;
+    private final ObjectMapper mapper;
+
+    public PinnacleWebhookPayloads(MessageStore store, PinnacleMessages messages, ObjectMapper mapper) {
+        this.store = store;
+        this.messages = messages;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public String payload(DeliveryEvent event, Envelope envelope) {
+        MessageView view = store.view(event.tenantId(), event.messageId());
+        Message message = store.findMessage(event.messageId())
+                .orElseThrow(() -> new NotFoundException("No message " + event.messageId()));
+        PinnacleMessages.PinnacleMessage current = messages.message(message, view);
+        ObjectNode content = mapper.createObjectNode()
+                .put("type", PinnacleMessages.contentType(message))
+                .put("id", message.id());
+        content.setAll((ObjectNode) mapper.valueToTree(current.content()));
+        boolean failure = event.type() == EventType.FAILED || event.type() == EventType.EXPIRED
+                || event.type() == EventType.REVOKED;
+        StatusEvent status = new StatusEvent(MESSAGE_STATUS,
+                new Conversation("conv_" + message.id(), envelope.sender(), envelope.recipient()),
+                PinnacleMessages.status(event.type(), event.carrierMessageId() != null), OUTBOUND,
+                current.numSegments(), current.sentAt(), current.deliveredAt(), content, null, null,
+                failure ? event.reason() : null, event.sequence());
+        try {
+            return mapper.writeValueAsString(status);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A Pinnacle webhook event always serializes", e);
+        }
+    }
+
+    /** Pinnacle's {@code MessageEvent} of a status, with the hub's {@code error} and {@code sequence}. */
+    public record StatusEvent(String type, Conversation conversation, String status, String direction, int segments,
+            Instant sentAt, Instant deliveredAt, ObjectNode message, String originalMessageId, Object fallbackMessage,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String error, Long sequence) {
+    }
+
+    public record Conversation(String id, String from, String to) {
+    }
+}

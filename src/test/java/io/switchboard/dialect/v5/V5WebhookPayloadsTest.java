@@ -1,0 +1,83 @@
+package io.switchboard.dialect.v5;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.model.Channel;
+import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.Envelope;
+import io.switchboard.model.EventType;
+import io.switchboard.testing.Fixtures;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** v5 status callbacks as docs/dialects/v5.md defines them: a v5 carrier's callback shape about the hub's message. */
+class V5WebhookPayloadsTest {
+
+    private static final Instant AT = Instant.parse("2026-12-07T10:00:00.250Z");
+    private static final Envelope ENVELOPE = new Envelope("CONVEY", "+15559876543", Channel.RCS);
+
+    private final V5WebhookPayloads payloads = new V5WebhookPayloads(Fixtures.MAPPER);
+
+    @ParameterizedTest(name = "{0} is {1} ({2})")
+    @CsvSource(nullValues = "none", value = {
+        "QUEUED, QUEUED, 20000",
+        "SENT, SENT, 30000",
+        "DELIVERED, DELIVERED, 40001",
+        "READ, READ, none",
+        "FAILOVER, FAILOVER, none",
+        "EXPIRED, EXPIRED, none",
+        "REVOKED, REVOKED, none"})
+    void shouldNameTheStatusInV5Words(EventType type, String status, Integer code) {
+        JsonNode callback = render(event(type, Channel.RCS, null));
+
+        assertThat(callback.path("status").asText()).isEqualTo(status);
+        assertThat(callback.has("statusCode")).isEqualTo(code != null);
+        if (code != null) {
+            assertThat(callback.path("statusCode").asInt()).isEqualTo(code);
+        }
+    }
+
+    @Test
+    void shouldDescribeTheHubsMessageAsTheClientKnowsIt() {
+        JsonNode callback = render(event(EventType.DELIVERED, Channel.SMS, null));
+
+        assertThat(callback.path("messageGUID").asText()).isEqualTo("msg_1");
+        assertThat(callback.path("source").asText()).isEqualTo("CONVEY");
+        assertThat(callback.path("destination").asText()).as("v5 writes numbers without the plus")
+                .isEqualTo("15559876543");
+        assertThat(callback.path("messageType").asText()).as("the channel of the leg, here a failover SMS")
+                .isEqualTo("SMS");
+        assertThat(Instant.parse(callback.path("timestamp").asText())).isEqualTo(AT);
+        assertThat(callback.path("sequence").asLong()).isEqualTo(3);
+        assertThat(callback.has("errorCode")).isFalse();
+    }
+
+    @Test
+    void shouldGiveAFailureItsErrorCodeAndReason() {
+        JsonNode callback = render(event(EventType.FAILED, Channel.RCS, "Recipient handset rejected the message"));
+
+        assertThat(callback.path("status").asText()).isEqualTo("FAILED");
+        assertThat(callback.path("statusCode").asInt()).isEqualTo(30003);
+        assertThat(callback.path("errorCode").asText()).isEqualTo("30003");
+        assertThat(callback.path("errorMessage").asText()).isEqualTo("Recipient handset rejected the message");
+    }
+
+    @Test
+    void shouldRenderOnlyEventsAboutASentMessage() {
+        assertThat(payloads.renders(EventType.DELIVERED)).isTrue();
+        assertThat(payloads.renders(EventType.RECEIVED)).isFalse();
+        assertThat(payloads.renders(EventType.USER_TYPING)).isFalse();
+    }
+
+    private JsonNode render(DeliveryEvent event) {
+        return Fixtures.parse(payloads.payload(event, ENVELOPE));
+    }
+
+    private static DeliveryEvent event(EventType type, Channel channel, String reason) {
+        return new DeliveryEvent("evt_1", type, AT, "msg_1", "demo", "sandbox-v5", "guid-1", channel, reason,
+                ENVELOPE, 3L);
+    }
+}
