@@ -1,13 +1,10 @@
 package io.switchboard.callback;
 
 import io.switchboard.api.UnauthorizedException;
+import io.switchboard.signing.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -19,15 +16,13 @@ import org.springframework.stereotype.Component;
 @Component("callbackTokens")
 public class CallbackTokens {
 
-    private static final String HMAC = "HmacSHA256";
-
-    private final SecretKeySpec key;
+    private final byte[] key;
 
     public CallbackTokens(@Value("${switchboard.callbacks.token-secret}") String secret) {
         if (secret == null || secret.length() < 32) {
             throw new IllegalStateException("switchboard.callbacks.token-secret must be at least 32 characters");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), HMAC);
+        this.key = secret.getBytes(StandardCharsets.UTF_8);
     }
 
     public String tokenFor(String legId) {
@@ -55,12 +50,6 @@ public class CallbackTokens {
     }
 
     private byte[] mac(String legId) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(key);
-            return mac.doFinal(legId.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return HmacSha256.of(key, legId.getBytes(StandardCharsets.UTF_8));
     }
 }

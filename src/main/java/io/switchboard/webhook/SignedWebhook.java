@@ -1,5 +1,7 @@
 package io.switchboard.webhook;
 
-/** A webhook ready to post: the target and the three Standard Webhooks headers for this attempt. */
-public record SignedWebhook(String url, String webhookId, long timestamp, String signature, String payload) {
+import java.util.Map;
+
+/** A webhook ready to post: the target, the payload, and the signature headers of its dialect for this attempt. */
+public record SignedWebhook(String url, String payload, Map<String, String> signatureHeaders) {
 }

@@ -1,11 +1,13 @@
 package io.switchboard.webhook;
 
 import io.switchboard.camel.AllowListHeaderFilterStrategy;
+import io.switchboard.module.DialectModules;
 import io.switchboard.net.TargetGuard;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
 class WebhookHttpConfiguration {
 
     @Bean("webhook-http")
-    HttpComponent webhookHttp(TargetGuard guard,
+    HttpComponent webhookHttp(TargetGuard guard, DialectModules dialects,
             @Value("${switchboard.webhooks.connect-timeout:5s}") Duration connectTimeout,
             @Value("${switchboard.webhooks.response-timeout:15s}") Duration responseTimeout,
             @Value("${switchboard.webhooks.max-connections:50}") int maxConnections) {
@@ -47,9 +49,11 @@ class WebhookHttpConfiguration {
         // a failed delivery is retried by the broker with backoff, never at once by the client
         http.setAutomaticRetriesDisabled(true);
         http.setCookieManagementDisabled(true);
-        // only the webhook's own headers reach a subscriber
-        http.setHeaderFilterStrategy(new AllowListHeaderFilterStrategy(
-                Set.of("Content-Type", "webhook-id", "webhook-timestamp", "webhook-signature"), Set.of(),
+        // only the webhook's own headers reach a subscriber: its type and its dialects' signatures
+        Set<String> allowed = new HashSet<>(Set.of("Content-Type"));
+        dialects.all().forEach(dialect -> dialect.webhookRendering()
+                .ifPresent(rendering -> allowed.addAll(rendering.signatureHeaderNames())));
+        http.setHeaderFilterStrategy(new AllowListHeaderFilterStrategy(allowed, Set.of(),
                 Set.of("Camel", "Switchboard")));
         http.setResponseTimeout(responseTimeout.toMillis());
         http.setConnectTimeout(connectTimeout.toMillis());

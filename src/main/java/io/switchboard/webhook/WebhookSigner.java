@@ -1,23 +1,17 @@
 package io.switchboard.webhook;
 
+import io.switchboard.signing.StandardWebhooks;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
-/**
- * Standard Webhooks symmetric signatures: {@code v1,} + base64(HMAC-SHA256(key, "{id}.{timestamp}.{body}")), where
- * the key is the base64-decoded part of a {@code whsec_} secret.
- */
+/** Standard Webhooks secrets for subscriptions, and the check of a signature ({@link StandardWebhooks}). */
 @Component
 public class WebhookSigner {
 
-    public static final String SECRET_PREFIX = "whsec_";
+    public static final String SECRET_PREFIX = StandardWebhooks.SECRET_PREFIX;
     static final int MIN_KEY_BYTES = 24;
     static final int MAX_KEY_BYTES = 64;
 
@@ -36,7 +30,7 @@ public class WebhookSigner {
             return false;
         }
         try {
-            int length = key(secret).length;
+            int length = StandardWebhooks.key(secret).length;
             return length >= MIN_KEY_BYTES && length <= MAX_KEY_BYTES;
         } catch (IllegalArgumentException e) {
             return false;
@@ -45,14 +39,7 @@ public class WebhookSigner {
 
     /** The {@code webhook-signature} header value for these exact bytes. */
     public String sign(String secret, String webhookId, long timestampSeconds, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(secret), "HmacSHA256"));
-            mac.update((webhookId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8));
-            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return StandardWebhooks.sign(secret, webhookId, timestampSeconds, body);
     }
 
     /**
@@ -69,7 +56,4 @@ public class WebhookSigner {
         return false;
     }
 
-    private static byte[] key(String secret) {
-        return Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()));
-    }
 }

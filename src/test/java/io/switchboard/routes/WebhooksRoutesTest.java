@@ -13,6 +13,7 @@ import io.switchboard.module.DialectModules;
 import io.switchboard.tenant.TenantProperties;
 import io.switchboard.testing.DialectModulesForTests;
 import io.switchboard.testing.RouteFileTest;
+import io.switchboard.webhook.StatusCallbackTargets;
 import io.switchboard.webhook.WebhookDelivery;
 import io.switchboard.webhook.WebhookEndpointProperties;
 import io.switchboard.webhook.WebhookEndpointUnavailableException;
@@ -81,7 +82,9 @@ class WebhooksRoutesTest extends RouteFileTest {
     protected Map<String, Object> beans() {
         return Map.of("webhookFanOut", new WebhookFanOut(subscriptions, dialects, null),
                 "webhookEndpoints", endpoints,
-                "webhookRequests", new WebhookRequests(subscriptions, SIGNER, Clock.fixed(NOW, ZoneOffset.UTC)));
+                "webhookRequests", new WebhookRequests(subscriptions,
+                        new StatusCallbackTargets(new TenantProperties(null, null), dialects), dialects,
+                        Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     @Override

@@ -1,12 +1,10 @@
 package io.switchboard.dialect.channels;
 
+import io.switchboard.signing.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The signature of a Notifications API webhook (FORMATS.md §4.3): base64 of HMAC-SHA256, keyed with the
@@ -17,8 +15,6 @@ public final class ChannelsSignature {
 
     public static final String SIGNATURE_HEADER = "messagebird-signature";
     public static final String TIMESTAMP_HEADER = "messagebird-request-timestamp";
-
-    private static final String HMAC = "HmacSHA256";
 
     private ChannelsSignature() {
     }
@@ -45,12 +41,10 @@ public final class ChannelsSignature {
     private static byte[] mac(String signingKey, String timestamp, String url, byte[] body) {
         try {
             byte[] bodyHash = MessageDigest.getInstance("SHA-256").digest(body);
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), HMAC));
-            mac.update((timestamp + "\n" + url + "\n").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(bodyHash);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("SHA-256 and HmacSHA256 are part of every Java runtime", e);
+            return HmacSha256.of(signingKey.getBytes(StandardCharsets.UTF_8),
+                    (timestamp + "\n" + url + "\n").getBytes(StandardCharsets.UTF_8), bodyHash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

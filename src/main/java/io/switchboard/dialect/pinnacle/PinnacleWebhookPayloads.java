@@ -10,9 +10,14 @@ import io.switchboard.model.Envelope;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Message;
 import io.switchboard.module.WebhookRendering;
+import io.switchboard.signing.StandardWebhooks;
 import io.switchboard.store.MessageStore;
 import io.switchboard.store.MessageView;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +27,10 @@ import org.springframework.stereotype.Component;
  * {@code sentAt} and {@code deliveredAt} the message's first such events. Two fields are the hub's own: {@code error},
  * a failure's reason, and {@code sequence}, the event's place in its message's timeline. A failover is
  * {@code FALLBACK_SENT} without {@code fallbackMessage}, since the failover leg has no ids yet when it is decided.
+ *
+ * <p>Signed as Pinnacle signs: the subscription's secret itself in {@value PinnacleSignatures#HEADER}, which the
+ * subscriber compares with the one it holds (the newest, while a secret is rotated); {@code webhook-id} and
+ * {@code webhook-timestamp} as for every subscriber, to tell a retry from a new event.
  */
 @Component
 public class PinnacleWebhookPayloads implements WebhookRendering {
@@ -37,6 +46,21 @@ public class PinnacleWebhookPayloads implements WebhookRendering {
         this.store = store;
         this.messages = messages;
         this.mapper = mapper;
+    }
+
+    @Override
+    public Map<String, String> signatureHeaders(List<String> secrets, String webhookId, long timestampSeconds,
+            byte[] body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(StandardWebhooks.ID, webhookId);
+        headers.put(StandardWebhooks.TIMESTAMP, Long.toString(timestampSeconds));
+        headers.put(PinnacleSignatures.HEADER, secrets.get(0));
+        return headers;
+    }
+
+    @Override
+    public Set<String> signatureHeaderNames() {
+        return Set.of(StandardWebhooks.ID, StandardWebhooks.TIMESTAMP, PinnacleSignatures.HEADER);
     }
 
     @Override

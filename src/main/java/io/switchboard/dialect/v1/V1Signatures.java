@@ -4,14 +4,11 @@ import io.switchboard.api.UnauthorizedException;
 import io.switchboard.carrier.CarrierConnector;
 import io.switchboard.carrier.Carriers;
 import io.switchboard.model.Dialect;
+import io.switchboard.signing.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,12 +65,6 @@ public class V1Signatures {
     }
 
     private static byte[] hmac(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
-        }
+        return HmacSha256.of(secret.getBytes(StandardCharsets.UTF_8), body);
     }
 }

@@ -9,7 +9,12 @@ import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Envelope;
 import io.switchboard.module.WebhookRendering;
+import io.switchboard.signing.StandardWebhooks;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +34,26 @@ public class V1WebhookPayloads implements WebhookRendering {
     @Override
     public boolean renders(EventType type) {
         return true;
+    }
+
+    /**
+     * Standard Webhooks under every secret in force, and the v1 vendor's own {@code X-Arowana-Signature}
+     * ({@code sha256=} and the hex HMAC-SHA256 of the body under the newest secret's text) for clients that check
+     * that one.
+     */
+    @Override
+    public Map<String, String> signatureHeaders(List<String> secrets, String webhookId, long timestampSeconds,
+            byte[] body) {
+        Map<String, String> headers = new LinkedHashMap<>(
+                StandardWebhooks.headers(secrets, webhookId, timestampSeconds, body));
+        headers.put(V1Signatures.HEADER, V1Signatures.sign(secrets.get(0), body));
+        return headers;
+    }
+
+    @Override
+    public Set<String> signatureHeaderNames() {
+        return Set.of(StandardWebhooks.ID, StandardWebhooks.TIMESTAMP, StandardWebhooks.SIGNATURE,
+                V1Signatures.HEADER);
     }
 
     @Override

@@ -6,8 +6,14 @@ import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.Envelope;
 import io.switchboard.model.EventType;
 import io.switchboard.module.WebhookRendering;
+import io.switchboard.signing.StandardWebhooks;
+import io.switchboard.tenant.TenantProperties.TenantConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +23,10 @@ import org.springframework.stereotype.Component;
  * channel of the leg the event is about ({@code RCS}, {@code SMS} or {@code MMS}), {@code status} the event's word in
  * upper case with its v4 {@code statusCode} where v4 has one, and {@code sequence} the event's place in the message's
  * timeline. A failure's reason is {@code errorMessage}. Only events about a sent message have a v5 shape.
+ *
+ * <p>Signed per Standard Webhooks: a v5 subscription under its own {@code whsec_} secret; a {@code callbackURL}
+ * under the tenant's v5 password, the key being the password's UTF-8 bytes, so a client checks it with any Standard
+ * Webhooks library given {@code whsec_} and the base64 of its password.
  */
 @Component
 public class V5WebhookPayloads implements WebhookRendering {
@@ -31,6 +41,23 @@ public class V5WebhookPayloads implements WebhookRendering {
 
     public V5WebhookPayloads(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    @Override
+    public Map<String, String> signatureHeaders(List<String> secrets, String webhookId, long timestampSeconds,
+            byte[] body) {
+        return StandardWebhooks.headers(secrets, webhookId, timestampSeconds, body);
+    }
+
+    @Override
+    public Set<String> signatureHeaderNames() {
+        return Set.of(StandardWebhooks.ID, StandardWebhooks.TIMESTAMP, StandardWebhooks.SIGNATURE);
+    }
+
+    @Override
+    public Optional<String> statusCallbackSecret(TenantConfig tenant) {
+        return Optional.ofNullable(tenant.v5Password())
+                .map(password -> StandardWebhooks.secretOf(password.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
