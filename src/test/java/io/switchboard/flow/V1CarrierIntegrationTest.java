@@ -185,7 +185,7 @@ class V1CarrierIntegrationTest extends HubIntegrationTest {
 
         assertThat(acknowledged.status()).as(acknowledged.toString()).isEqualTo(200);
         assertThat(acknowledged.json().path("status").asText()).isEqualTo("received");
-        // a 503 would have the carrier retry and, after its five retries, give up on the callback
+        // a 503 would have the carrier retry and, after its fifth attempt, give up on the callback
         assertThat(notYet.status()).as(notYet.toString()).isEqualTo(200);
         assertThat(notYet.json().path("status").asText()).isEqualTo("received");
         assertThat(messagesAdded(UNMATCHED_CALLBACKS)).isGreaterThan(parkedBefore);
