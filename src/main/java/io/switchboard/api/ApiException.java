@@ -8,7 +8,7 @@ import java.util.List;
  */
 public abstract sealed class ApiException extends RuntimeException
         permits InvalidRequestException, MalformedBodyException, UnsupportedMediaTypeException,
-        BodyTooLargeException, UnauthorizedException, NotFoundException, NotYetKnownException,
+        BodyTooLargeException, UnauthorizedException, NotFoundException,
         IdempotencyConflictException, RateLimitedException, ServiceUnavailableException {
 
     private final int status;

@@ -30,6 +30,7 @@ class EmbeddedBrokerTopology implements ArtemisConfigurationCustomizer {
         configuration.addQueueConfiguration(anycast(broker.failover()));
         configuration.addQueueConfiguration(anycast(broker.webhookDeliveries()));
         configuration.addQueueConfiguration(anycast(broker.webhooksParked()));
+        configuration.addQueueConfiguration(anycast(broker.callbacksUnmatched()));
         configuration.addQueueConfiguration(anycast(broker.deadLetters()));
         configuration.addQueueConfiguration(QueueConfiguration.of(broker.webhooksQueue())
                 .setAddress(broker.events()).setRoutingType(RoutingType.MULTICAST).setDurable(true));
@@ -40,6 +41,7 @@ class EmbeddedBrokerTopology implements ArtemisConfigurationCustomizer {
         // prefetched deliveries to other subscribers, so none is prefetched
         configuration.addAddressSetting(broker.webhookDeliveries(), retrying(broker.webhookRetry())
                 .setDefaultConsumerWindowSize(0));
+        configuration.addAddressSetting(broker.callbacksUnmatched(), retrying(broker.callbackRetry()));
     }
 
     private AddressSettings retrying(BrokerProperties.Retry retry) {

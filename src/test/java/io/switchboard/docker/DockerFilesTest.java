@@ -57,7 +57,7 @@ class DockerFilesTest {
 
         assertThat(queues.keySet()).containsExactlyInAnyOrder(broker.ingress(), broker.ingressInvalid(),
                 broker.outbound(), broker.failover(), broker.webhooksQueue(), broker.webhookDeliveries(),
-                broker.webhooksParked(), broker.deadLetters());
+                broker.webhooksParked(), broker.callbacksUnmatched(), broker.deadLetters());
         assertThat(queues.get(broker.webhooksQueue()).getAddress().toString()).isEqualTo(broker.events());
         assertThat(queues.get(broker.webhooksQueue()).getRoutingType()).isEqualTo(RoutingType.MULTICAST);
         assertThat(queues.get(broker.outbound()).getRoutingType()).isEqualTo(RoutingType.ANYCAST);
@@ -70,6 +70,7 @@ class DockerFilesTest {
 
         assertRetry(settings.get("#"), broker.dispatchRetry(), broker.deadLetters());
         assertRetry(settings.get(broker.webhookDeliveries()), broker.webhookRetry(), broker.deadLetters());
+        assertRetry(settings.get(broker.callbacksUnmatched()), broker.callbackRetry(), broker.deadLetters());
     }
 
     private static void assertRetry(AddressSettings actual, BrokerProperties.Retry expected, String deadLetters) {

@@ -71,7 +71,7 @@ class StandaloneArtemisProdStackIT {
         assertThat((Object[]) broker.managementAttribute(ResourceNames.BROKER, "queueNames"))
                 .contains("switchboard.outbound", "switchboard.failover",
                 "switchboard.webhooks", "switchboard.webhook.deliveries", "switchboard.webhook.parked",
-                "switchboard.dlq");
+                "switchboard.callbacks.unmatched", "switchboard.dlq");
     }
 
     private static Connection connect() throws JMSException {

@@ -2,20 +2,24 @@ package io.switchboard.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.callback.UnmatchedCallback;
 import io.switchboard.carrier.Carriers;
 import io.switchboard.dialect.channels.ChannelsCallbackToDeliveryEvent;
 import io.switchboard.dialect.channels.ChannelsNotifications;
 import io.switchboard.dialect.channels.ChannelsSignature;
 import io.switchboard.model.Channel;
+import io.switchboard.model.Dialect;
 import io.switchboard.model.Envelope;
 import io.switchboard.model.EventType;
 import io.switchboard.net.HubAddress;
 import io.switchboard.store.Leg;
 import io.switchboard.testing.CallbackRouteFileTest;
 import io.switchboard.testing.CarrierAccounts;
+import io.switchboard.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.Transformer;
@@ -25,10 +29,10 @@ import org.junit.jupiter.api.Test;
  * routes/callbacks-channels.camel.yaml alone: channels-callback checks the messagebird-signature (over the timestamp,
  * the hub's URL and the body) against every configured Channels carrier, finds the message resource in the
  * notification and its leg (by the signer's message id, else by the reference holding the leg id), and publishes the
- * normalized event. It refuses a bad signature (401) and an unknown message whose reference is a leg id (503, so Bird
- * retries) in the callbacks' shape, and acknowledges without publishing a notification about no message, a message
- * the hub did not send, and a status it cannot place. Publishing is a mock; the notifications bean, the reader and
- * the error policy are real.
+ * normalized event. It refuses a bad signature (401) in the callbacks' shape, takes and parks an unknown message
+ * whose reference is a leg id (so Bird neither retries nor gives up), and acknowledges without publishing a
+ * notification about no message, a message the hub did not send, and a status it cannot place. Publishing and parking
+ * are mocks; the notifications bean, the reader and the error policy are real.
  */
 class CallbacksChannelsRoutesTest extends CallbackRouteFileTest {
 
@@ -52,7 +56,7 @@ class CallbacksChannelsRoutesTest extends CallbackRouteFileTest {
 
     @Override
     protected Map<String, Object> dialectBeans() {
-        return Map.of("channelsNotifications", new ChannelsNotifications(CARRIERS, callbackLegs, legs,
+        return Map.of("channelsNotifications", new ChannelsNotifications(CARRIERS, callbackLegs,
                 new HubAddress(CarrierAccounts.HUB_URL), clock, Duration.ofHours(9)));
     }
 
@@ -90,13 +94,13 @@ class CallbacksChannelsRoutesTest extends CallbackRouteFileTest {
     }
 
     @Test
-    void shouldAnswer503ForAnUnknownMessageWhoseReferenceIsALegIdSoBirdRetries() {
+    void shouldTakeAndParkAnUnknownMessageWhoseReferenceIsALegId() {
         byte[] delivered = notification("m-1", "delivered", "msg_c-1");
 
         Exchange answer = post(delivered, signedBy("bird-signing-key", delivered));
 
-        assertRefused(answer, 503, """
-                {"error":"not_yet_known","message":"Channels message m-1 is not known (yet)."}""");
+        assertParkedOnly(answer, new UnmatchedCallback(Dialect.CHANNELS, List.of("bird"), "m-1", "msg_c-1",
+                Fixtures.parse(new String(delivered, StandardCharsets.UTF_8)).path("payload"), NOW));
     }
 
     @Test

@@ -2,17 +2,21 @@ package io.switchboard.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.callback.UnmatchedCallback;
 import io.switchboard.carrier.Carriers;
 import io.switchboard.dialect.pinnacle.PinnacleCallbackToDeliveryEvent;
 import io.switchboard.dialect.pinnacle.PinnacleSignatures;
 import io.switchboard.model.Channel;
+import io.switchboard.model.Dialect;
 import io.switchboard.model.Envelope;
 import io.switchboard.model.EventType;
 import io.switchboard.store.Leg;
 import io.switchboard.testing.CallbackRouteFileTest;
 import io.switchboard.testing.CarrierAccounts;
+import io.switchboard.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.Transformer;
@@ -21,9 +25,10 @@ import org.junit.jupiter.api.Test;
 /**
  * routes/callbacks-pinnacle.camel.yaml alone: pinnacle-callback takes the PINNACLE-SIGNING-SECRET as proof of which
  * configured Pinnacle carrier sent a MessageEvent, finds the leg by that carrier's message id, and publishes the
- * normalized event; it refuses a missing or unknown secret (401) and an id the hub has not stored yet (503) in the
- * callbacks' shape, and acknowledges events about no message status without publishing. Publishing is a mock; the
- * signatures, the reader and the error policy are real.
+ * normalized event; it refuses a missing or unknown secret (401) in the callbacks' shape, takes and parks a callback
+ * about an id the signer has not stored yet (so Pinnacle neither retries nor gives up), and acknowledges events about
+ * no message status without publishing. Publishing and parking are mocks; the signatures, the reader and the error
+ * policy are real.
  */
 class CallbacksPinnacleRoutesTest extends CallbackRouteFileTest {
 
@@ -85,13 +90,13 @@ class CallbacksPinnacleRoutesTest extends CallbackRouteFileTest {
     }
 
     @Test
-    void shouldAnswer503ForAMessageIdTheSignerHasNotStoredYetSoPinnacleRetries() {
+    void shouldTakeAndParkACallbackAboutAMessageIdTheSignerHasNotStoredYet() {
         legs.sent(LEG);
 
         Exchange answer = post(DELIVERED, Map.of(PinnacleSignatures.HEADER, "pss_secret-us"));
 
-        assertRefused(answer, 503, """
-                {"error":"not_yet_known","message":"Message pin_1 of carrier pinnacle-us is not known (yet)."}""");
+        assertParkedOnly(answer, new UnmatchedCallback(Dialect.PINNACLE, List.of("pinnacle-us"), "pin_1", null,
+                Fixtures.parse(new String(DELIVERED, StandardCharsets.UTF_8)), NOW));
     }
 
     @Test

@@ -2,17 +2,21 @@ package io.switchboard.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.callback.UnmatchedCallback;
 import io.switchboard.carrier.Carriers;
 import io.switchboard.dialect.v1.V1CallbackToDeliveryEvent;
 import io.switchboard.dialect.v1.V1Signatures;
 import io.switchboard.model.Channel;
+import io.switchboard.model.Dialect;
 import io.switchboard.model.Envelope;
 import io.switchboard.model.EventType;
 import io.switchboard.store.Leg;
 import io.switchboard.testing.CallbackRouteFileTest;
 import io.switchboard.testing.CarrierAccounts;
+import io.switchboard.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.Transformer;
@@ -21,9 +25,10 @@ import org.junit.jupiter.api.Test;
 /**
  * routes/callbacks-v1.camel.yaml alone: v1-callback checks the X-Arowana-Signature against every configured v1
  * carrier's secret, finds the leg by the signer's message id, and publishes the normalized event; it refuses a bad
- * signature (401) and an id the hub has not stored yet (503, so the carrier retries) in the callbacks' shape,
- * acknowledges events about no message status without publishing, and answers a failure of its own with 500.
- * Publishing is a mock; the signatures, the reader and the error policy are real.
+ * signature (401) in the callbacks' shape, takes and parks a callback about an id the hub has not stored yet (so the
+ * carrier neither retries nor gives up), acknowledges events about no message status without publishing, and
+ * answers a failure of its own with 500. Publishing and parking are mocks; the signatures, the reader and the error
+ * policy are real.
  */
 class CallbacksV1RoutesTest extends CallbackRouteFileTest {
 
@@ -86,11 +91,11 @@ class CallbacksV1RoutesTest extends CallbackRouteFileTest {
     }
 
     @Test
-    void shouldAnswer503ForAMessageIdTheHubHasNotStoredYetSoTheCarrierRetries() {
+    void shouldTakeAndParkACallbackAboutAMessageIdTheHubHasNotStoredYet() {
         Exchange answer = post(DELIVERED, signedBy("secret-a", DELIVERED));
 
-        assertRefused(answer, 503, """
-                {"error":"not_yet_known","message":"Message arw_1 of carrier arowana-a is not known (yet)."}""");
+        assertParkedOnly(answer, new UnmatchedCallback(Dialect.V1, List.of("arowana-a"), "arw_1", null,
+                Fixtures.parse(new String(DELIVERED, StandardCharsets.UTF_8)), NOW));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.switchboard.api.JsonBodies;
 import io.switchboard.callback.CallbackLegs;
 import io.switchboard.callback.CallbackResponses;
 import io.switchboard.callback.CallbackTokens;
+import io.switchboard.callback.UnmatchedCallback;
 import io.switchboard.json.Json;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.web.ApiErrors;
@@ -26,9 +27,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * A callbacks file of {@code routes/} driven alone: its route {@code <dialect>-callback}, into which Camel inlines the
  * REST verb {@code POST /callbacks/<dialect>} (so it consumes from {@code direct:<dialect>-callback} here rather than
- * HTTP), proves who sent a carrier's callback, finds the leg it is about, and publishes the normalized event,
- * refusing what it cannot take in the callbacks' error shape (the {@code api} error policy, group
- * {@code callbacks}). Publishing ({@code direct:publish-event}) is a mock; the signature checks, the callback reader,
+ * HTTP), proves who sent a carrier's callback, finds the leg it is about, and publishes the normalized event, or
+ * parks a callback whose leg is not known yet, refusing what it cannot take in the callbacks' error shape (the
+ * {@code api} error policy, group {@code callbacks}). Publishing ({@code direct:publish-event}) and parking
+ * ({@code direct:park-callback}) are mocks; the signature checks, the callback reader,
  * the error policy's beans and {@link CallbackLegs} are the real ones, over the legs a test says the hub has sent
  * ({@link KnownLegs}) and the carrier accounts it configures ({@link CarrierAccounts}).
  */
@@ -41,7 +43,7 @@ public abstract class CallbackRouteFileTest extends RouteFileTest {
     protected final KnownLegs legs = new KnownLegs();
     protected final CallbackTokens tokens = new CallbackTokens("a-test-secret-that-is-long-enough-0123456789");
     protected final JsonBodies jsonBodies = new JsonBodies(Json.newMapper(), DataSize.ofKilobytes(256));
-    protected final CallbackLegs callbackLegs = new CallbackLegs(tokens, legs);
+    protected final CallbackLegs callbackLegs = new CallbackLegs(tokens, legs, clock);
 
     /**
      * The dialect's id: the file is {@code callbacks-<dialect>.camel.yaml}, its route {@code <dialect>-callback},
@@ -77,7 +79,7 @@ public abstract class CallbackRouteFileTest extends RouteFileTest {
         // the REST verb is inlined into the route it calls, which so listens on HTTP in the hub and on direct: here
         AdviceWith.adviceWith(context, dialect() + "-callback", route -> {
             route.replaceFromWith("direct:" + dialect() + "-callback");
-            route.mockEndpointsAndSkip("direct:publish-event");
+            route.mockEndpointsAndSkip("direct:publish-event", "direct:park-callback");
         });
     }
 
@@ -92,6 +94,12 @@ public abstract class CallbackRouteFileTest extends RouteFileTest {
     /** Where the route publishes events. */
     protected MockEndpoint publishEvent() {
         return getMockEndpoint("mock:direct:publish-event");
+    }
+
+    /** The callbacks the route parked until their leg is known. */
+    protected List<UnmatchedCallback> parked() {
+        return getMockEndpoint("mock:direct:park-callback").getReceivedExchanges().stream()
+                .map(exchange -> exchange.getMessage().getBody(UnmatchedCallback.class)).toList();
     }
 
     /** The events the route published. */
@@ -111,10 +119,18 @@ public abstract class CallbackRouteFileTest extends RouteFileTest {
         assertThat(published()).singleElement().usingRecursiveComparison().ignoringFields("id").isEqualTo(expected);
     }
 
-    /** The callback was acknowledged (200, the receipt) and nothing was published. */
+    /** The callback was acknowledged (200, the receipt), and nothing was published or parked. */
     protected void assertAcknowledgedOnly(Exchange answer) {
         assertReceived(answer);
         assertThat(published()).isEmpty();
+        assertThat(parked()).isEmpty();
+    }
+
+    /** The callback was taken (200, the receipt) and parked as this one, with nothing published. */
+    protected void assertParkedOnly(Exchange answer, UnmatchedCallback expected) {
+        assertReceived(answer);
+        assertThat(published()).isEmpty();
+        assertThat(parked()).containsExactly(expected);
     }
 
     /** The callback was refused with this status and this JSON body, and nothing was published. */

@@ -51,6 +51,8 @@ public abstract class HubIntegrationTest {
     /** The operator login of the dev and test profiles, for Hawtio, the actuator and the sandbox's views. */
     public static final String OPERATOR = "Basic " + Base64.getEncoder()
             .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+    /** Where verified callbacks wait whose carrier message id the hub has not stored yet. */
+    protected static final String UNMATCHED_CALLBACKS = "switchboard.callbacks.unmatched";
 
     private static final Path DATA = Path.of("target", "test-data", UUID.randomUUID().toString());
 

@@ -2,20 +2,18 @@ package io.switchboard.dialect.channels;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.api.FieldPath;
-import io.switchboard.api.NotYetKnownException;
 import io.switchboard.api.UnauthorizedException;
 import io.switchboard.callback.CallbackLegs;
+import io.switchboard.callback.UnmatchedCallback;
 import io.switchboard.carrier.CarrierConnector;
 import io.switchboard.carrier.Carriers;
 import io.switchboard.model.Dialect;
 import io.switchboard.net.HubAddress;
 import io.switchboard.store.Leg;
-import io.switchboard.store.LegStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -47,16 +45,14 @@ public class ChannelsNotifications {
 
     private final Carriers carriers;
     private final CallbackLegs legs;
-    private final LegStore store;
     private final HubAddress hub;
     private final Clock clock;
     private final Duration maxAge;
 
-    public ChannelsNotifications(Carriers carriers, CallbackLegs legs, LegStore store, HubAddress hub, Clock clock,
+    public ChannelsNotifications(Carriers carriers, CallbackLegs legs, HubAddress hub, Clock clock,
             @Value("${switchboard.callbacks.channels-max-age:9h}") Duration maxAge) {
         this.carriers = carriers;
         this.legs = legs;
-        this.store = store;
         this.hub = hub;
         this.clock = clock;
         this.maxAge = maxAge;
@@ -108,39 +104,40 @@ public class ChannelsNotifications {
      * channel it names, when it names one), else by its {@code reference}, which holds the hub's leg id. The
      * reference finds a leg whose dispatch has not yet stored the carrier's id.
      *
-     * @return the leg, or null for a message the hub did not send: the hub puts a leg id into every reference, so an
-     *         unknown message without one was sent through the same channel by someone else, and is acknowledged
-     *         rather than retried by the carrier for hours
-     * @throws NotYetKnownException for an unknown message whose reference is a leg id (answered 503, retried)
+     * @return the leg, or null when none is known: {@link #unmatched} tells a message the hub sent from one it did not
      */
     public Leg leg(List<CarrierConnector> signers, JsonNode message) {
-        String channelId = message.path("channelId").asText("");
-        List<CarrierConnector> candidates = signers.stream()
-                .filter(carrier -> channelId.isEmpty() || channelId.equals(carrier.channelId()))
-                .toList();
-        String messageId = CallbackLegs.storable(MESSAGE_ID_FIELD, message.path("id").asText(""));
-        for (CarrierConnector carrier : candidates) {
-            try {
-                return legs.ofCarrierMessage(carrier.id(), messageId);
-            } catch (NotYetKnownException notThisCarrier) {
-                // another candidate, or the reference, may know it
-            }
-        }
-        String reference = message.path("reference").asText("");
-        Optional<Leg> leg = byReference(candidates, reference);
-        if (leg.isEmpty() && !reference.startsWith(LEG_ID_PREFIX)) {
-            return null;
-        }
-        return leg.orElseThrow(() -> new NotYetKnownException("Channels message " + messageId
-                + " is not known (yet)."));
+        return legs.named(candidates(signers, message), messageId(message), message.path("reference").asText(null));
     }
 
-    private Optional<Leg> byReference(List<CarrierConnector> candidates, String reference) {
-        if (reference.isEmpty()) {
-            return Optional.empty();
+    /**
+     * A notification about a message no leg has yet, to park until one has it. The hub puts a leg id into every
+     * reference, so a message without one was sent through the same channel by someone else; so was one on a channel
+     * none of the signers has. Those are acknowledged and dropped rather than parked.
+     *
+     * @return the notification to park, or null for a message the hub did not send
+     */
+    public UnmatchedCallback unmatched(List<CarrierConnector> signers, JsonNode message) {
+        String reference = message.path("reference").asText("");
+        List<String> candidates = candidates(signers, message);
+        if (!reference.startsWith(LEG_ID_PREFIX) || candidates.isEmpty()) {
+            return null;
         }
-        return store.findLeg(reference)
-                .filter(leg -> candidates.stream().anyMatch(carrier -> carrier.id().equals(leg.carrierId())));
+        return new UnmatchedCallback(Dialect.CHANNELS, candidates, messageId(message), reference, message,
+                clock.instant());
+    }
+
+    /** The signers that may have sent the message: the one whose channel it names, or all when it names none. */
+    private static List<String> candidates(List<CarrierConnector> signers, JsonNode message) {
+        String channelId = message.path("channelId").asText("");
+        return signers.stream()
+                .filter(carrier -> channelId.isEmpty() || channelId.equals(carrier.channelId()))
+                .map(CarrierConnector::id)
+                .toList();
+    }
+
+    private static String messageId(JsonNode message) {
+        return CallbackLegs.storable(MESSAGE_ID_FIELD, message.path("id").asText(""));
     }
 
     private static boolean isMessage(JsonNode node) {

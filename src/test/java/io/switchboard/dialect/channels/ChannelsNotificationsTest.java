@@ -6,24 +6,24 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.api.NotYetKnownException;
 import io.switchboard.api.UnauthorizedException;
 import io.switchboard.callback.CallbackLegs;
+import io.switchboard.callback.CallbackTokens;
+import io.switchboard.callback.UnmatchedCallback;
 import io.switchboard.carrier.CarrierConnector;
 import io.switchboard.carrier.Carriers;
 import io.switchboard.model.Channel;
 import io.switchboard.model.Dialect;
 import io.switchboard.net.HubAddress;
 import io.switchboard.store.Leg;
-import io.switchboard.store.LegStore;
 import io.switchboard.testing.Fixtures;
+import io.switchboard.testing.KnownLegs;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,12 +39,15 @@ class ChannelsNotificationsTest {
     private static final CarrierConnector EU = carrier("channels-eu", "ch-eu", "eu-signing-key");
     private static final Leg LEG = new Leg("msg_a-1", "msg_a", "demo", 1, Channel.SMS, "channels-us", "m-1",
             Leg.LegStatus.ACCEPTED, null, null, null);
+    private static final Leg UNANSWERED = new Leg("msg_a-1", "msg_a", "demo", 1, Channel.SMS, "channels-us", null,
+            Leg.LegStatus.DISPATCHING, null, null, null);
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private final Carriers carriers = mock(Carriers.class);
-    private final CallbackLegs legs = mock(CallbackLegs.class);
-    private final LegStore store = mock(LegStore.class);
-    private final ChannelsNotifications notifications = new ChannelsNotifications(carriers, legs, store,
-            new HubAddress("https://hub.example"), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(9));
+    private final KnownLegs known = new KnownLegs();
+    private final ChannelsNotifications notifications = new ChannelsNotifications(carriers,
+            new CallbackLegs(new CallbackTokens("a-test-secret-that-is-long-enough-0123456789"), known, CLOCK),
+            new HubAddress("https://hub.example"), CLOCK, Duration.ofHours(9));
 
     ChannelsNotificationsTest() {
         when(carriers.ofDialect(Dialect.CHANNELS)).thenReturn(List.of(US, EU));
@@ -124,43 +127,44 @@ class ChannelsNotificationsTest {
     }
 
     @Test
-    void shouldFindTheLegByTheCarrierMessageIdOfTheChannelItNames() throws Exception {
-        when(legs.ofCarrierMessage("channels-us", "m-1")).thenReturn(LEG);
+    void shouldFindTheLegByTheCarrierMessageIdOfTheChannelItNames() {
+        known.sent(LEG);
 
-        assertThat(notifications.leg(List.of(US, EU), Fixtures.MAPPER.readTree(
+        assertThat(notifications.leg(List.of(US, EU), Fixtures.parse(
                 "{\"id\":\"m-1\",\"status\":\"sent\",\"channelId\":\"ch-us\"}"))).isEqualTo(LEG);
     }
 
     @Test
-    void shouldFallBackToTheReferenceWhenTheCarrierIdIsNotStoredYet() throws Exception {
-        when(legs.ofCarrierMessage("channels-us", "m-1")).thenThrow(new NotYetKnownException("not yet"));
-        when(store.findLeg("msg_a-1")).thenReturn(Optional.of(LEG));
+    void shouldFallBackToTheReferenceWhenTheCarrierIdIsNotStoredYet() {
+        known.sent(UNANSWERED);
 
-        assertThat(notifications.leg(List.of(US), Fixtures.MAPPER.readTree(
-                "{\"id\":\"m-1\",\"status\":\"sent\",\"reference\":\"msg_a-1\"}"))).isEqualTo(LEG);
+        assertThat(notifications.leg(List.of(US), Fixtures.parse(
+                "{\"id\":\"m-1\",\"status\":\"sent\",\"reference\":\"msg_a-1\"}"))).isEqualTo(UNANSWERED);
     }
 
     @Test
-    void shouldNotTakeAReferenceToALegOfAnotherCarrier() throws Exception {
-        when(legs.ofCarrierMessage("channels-eu", "m-1")).thenThrow(new NotYetKnownException("not yet"));
-        when(store.findLeg("msg_a-1")).thenReturn(Optional.of(LEG));
+    void shouldNotTakeAReferenceToALegOfAnotherCarrier() {
+        known.sent(UNANSWERED);
 
-        assertThatThrownBy(() -> notifications.leg(List.of(EU), Fixtures.MAPPER.readTree(
-                "{\"id\":\"m-1\",\"status\":\"sent\",\"reference\":\"msg_a-1\"}")))
-                .isInstanceOf(NotYetKnownException.class);
+        assertThat(notifications.leg(List.of(EU), Fixtures.parse(
+                "{\"id\":\"m-1\",\"status\":\"sent\",\"reference\":\"msg_a-1\"}"))).isNull();
     }
 
     @Test
-    void shouldTellAMessageTheHubDidNotSendFromOneItHasNotRecordedYet() throws Exception {
-        when(legs.ofCarrierMessage("channels-us", "m-9")).thenThrow(new NotYetKnownException("not yet"));
-        when(store.findLeg("msg_b-1")).thenReturn(Optional.empty());
+    void shouldParkOnlyAnUnknownMessageWhoseReferenceIsALegIdOfItsSigners() {
+        JsonNode ofTheHub = Fixtures.parse("{\"id\":\"m-9\",\"status\":\"sent\",\"reference\":\"msg_b-1\"}");
+        List<JsonNode> notTheHubs = List.of(
+                Fixtures.parse("{\"id\":\"m-9\",\"status\":\"sent\",\"reference\":\"order-77\"}"),
+                Fixtures.parse("{\"id\":\"m-9\",\"status\":\"sent\"}"),
+                Fixtures.parse("{\"id\":\"m-9\",\"status\":\"sent\",\"reference\":\"msg_b-1\","
+                        + "\"channelId\":\"ch-elsewhere\"}"));
 
-        assertThat(notifications.leg(List.of(US), Fixtures.MAPPER.readTree(
-                "{\"id\":\"m-9\",\"status\":\"sent\",\"reference\":\"order-77\"}"))).isNull();
-        assertThat(notifications.leg(List.of(US), Fixtures.MAPPER.readTree(
-                "{\"id\":\"m-9\",\"status\":\"sent\"}"))).isNull();
-        assertThatThrownBy(() -> notifications.leg(List.of(US), Fixtures.MAPPER.readTree(
-                "{\"id\":\"m-9\",\"status\":\"sent\",\"reference\":\"msg_b-1\"}")))
-                .isInstanceOf(NotYetKnownException.class);
+        assertThat(notifications.leg(List.of(US, EU), ofTheHub)).isNull();
+        assertThat(notifications.unmatched(List.of(US, EU), ofTheHub)).isEqualTo(new UnmatchedCallback(
+                Dialect.CHANNELS, List.of("channels-us", "channels-eu"), "m-9", "msg_b-1", ofTheHub, NOW));
+        for (JsonNode message : notTheHubs) {
+            assertThat(notifications.leg(List.of(US, EU), message)).isNull();
+            assertThat(notifications.unmatched(List.of(US, EU), message)).as(message.toString()).isNull();
+        }
     }
 }
