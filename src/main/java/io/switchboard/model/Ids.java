@@ -19,6 +19,11 @@ public final class Ids {
         return "evt_" + ulid();
     }
 
+    /** A message a user sent to a business sender. */
+    public static String inboundId() {
+        return "inb_" + ulid();
+    }
+
     public static String webhookId() {
         return "wh_" + ulid();
     }
