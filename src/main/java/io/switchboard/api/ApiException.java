@@ -9,7 +9,8 @@ import java.util.List;
 public abstract sealed class ApiException extends RuntimeException
         permits InvalidRequestException, MalformedBodyException, UnsupportedMediaTypeException,
         BodyTooLargeException, UnauthorizedException, NotFoundException,
-        IdempotencyConflictException, RateLimitedException, ServiceUnavailableException {
+        IdempotencyConflictException, NoActiveSessionException, RateLimitedException,
+        ServiceUnavailableException {
 
     private final int status;
     private final String code;

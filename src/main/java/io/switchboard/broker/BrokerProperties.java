@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param webhooksParked     anycast queue of deliveries whose endpoint's breaker is open, until it is tried again
  * @param callbacksUnmatched anycast queue of verified carrier callbacks no leg has yet (the carrier called back
  *                           before the dispatch stored its message id), until one has
+ * @param inbound            multicast address where users' replies, typing and conversations are published as JSON
+ *                           for legacy consumers, each with its own durable subscription
  * @param deadLetters        where a message goes once its retries are spent
  * @param dispatchRetry      backoff for dispatches that failed for a passing reason (a carrier or the database away)
  * @param webhookRetry       backoff for webhook deliveries the receiver did not accept
@@ -29,8 +31,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("switchboard.broker")
 public record BrokerProperties(String ingress, String ingressInvalid, String outbound, String failover, String events,
         String webhooksQueue, String webhookDeliveries, String webhooksParked, String callbacksUnmatched,
-        String deadLetters, Retry dispatchRetry, Retry webhookRetry, Retry callbackRetry, Duration diskCheckPeriod,
-        DataSize memory) {
+        String inbound, String deadLetters, Retry dispatchRetry, Retry webhookRetry, Retry callbackRetry,
+        Duration diskCheckPeriod, DataSize memory) {
 
     /**
      * Exponential backoff with jitter, done by the broker's scheduled redelivery so no thread waits.

@@ -4,6 +4,7 @@ import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,9 @@ class EmbeddedBrokerTopology implements ArtemisConfigurationCustomizer {
         configuration.addQueueConfiguration(anycast(broker.deadLetters()));
         configuration.addQueueConfiguration(QueueConfiguration.of(broker.webhooksQueue())
                 .setAddress(broker.events()).setRoutingType(RoutingType.MULTICAST).setDurable(true));
+        // no queue of the hub's own: each legacy consumer subscribes
+        configuration.addAddressConfiguration(new CoreAddressConfiguration().setName(broker.inbound())
+                .addRoutingType(RoutingType.MULTICAST));
 
         configuration.setGlobalMaxSize(broker.memory().toBytes());
         configuration.addAddressSetting("#", retrying(broker.dispatchRetry()));

@@ -1,5 +1,6 @@
 package io.switchboard.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -8,10 +9,11 @@ import java.time.Instant;
  * @param id               {@code evt_} followed by a time-ordered unique id; webhooks use it as their id
  * @param type             what happened
  * @param occurredAt       when the carrier says it happened (or when the hub saw it, if the carrier did not say)
- * @param messageId        the hub's message id
+ * @param messageId        the hub's message id; for an event about a user, the message they answered
  * @param tenantId         the tenant that owns the message
  * @param carrier          the carrier connector that reported it, or null for events the hub raised itself
- * @param carrierMessageId the carrier's own id for the leg, or null
+ * @param carrierMessageId the carrier's own id for the leg, or null; for an event about a user: the carrier's id of
+ *                         the user's message, the hub's of their typing, the conversation's id for a conversation
  * @param channel          the channel of the leg the event is about
  * @param reason           why, for failures and failovers, at most {@value Reasons#MAX_LENGTH} characters (a longer
  *                         carrier text is cut); null otherwise
@@ -19,6 +21,7 @@ import java.time.Instant;
  *                         published before events carried it
  * @param sequence         the event's place in its message's timeline, from 1 ({@code message.queued}), given when the
  *                         timeline records it; a repeat of an event keeps the place of the first; null before that
+ * @param inbound          for a user's message, typing or conversation: the user's side; null for a status event
  */
 public record DeliveryEvent(
         String id,
@@ -31,7 +34,8 @@ public record DeliveryEvent(
         Channel channel,
         String reason,
         Envelope envelope,
-        Long sequence) {
+        Long sequence,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Inbound inbound) {
 
     public DeliveryEvent {
         reason = Reasons.bounded(reason);
@@ -40,13 +44,14 @@ public record DeliveryEvent(
     /** An event not recorded in its message's timeline yet. */
     public DeliveryEvent(String id, EventType type, Instant occurredAt, String messageId, String tenantId,
             String carrier, String carrierMessageId, Channel channel, String reason, Envelope envelope) {
-        this(id, type, occurredAt, messageId, tenantId, carrier, carrierMessageId, channel, reason, envelope, null);
+        this(id, type, occurredAt, messageId, tenantId, carrier, carrierMessageId, channel, reason, envelope, null,
+                null);
     }
 
     /** This event at its place in the message's timeline. */
     public DeliveryEvent inSequence(long place) {
         return new DeliveryEvent(id, type, occurredAt, messageId, tenantId, carrier, carrierMessageId, channel, reason,
-                envelope, place);
+                envelope, place, inbound);
     }
 
     /**

@@ -24,6 +24,11 @@ public final class Ids {
         return "inb_" + ulid();
     }
 
+    /** A user's conversation with a business sender. */
+    public static String conversationId() {
+        return "conv_" + ulid();
+    }
+
     public static String webhookId() {
         return "wh_" + ulid();
     }

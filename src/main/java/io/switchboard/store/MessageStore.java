@@ -187,6 +187,36 @@ public class MessageStore {
         return exists(message.id()) ? new Acceptance(Acceptance.Outcome.ALREADY_RECORDED, message) : accept(message);
     }
 
+    /**
+     * The message a user's reply through a carrier answers: the one the carrier names (a tapped suggestion names its
+     * message), else the last one that carrier took for that user; empty when it took none, so no tenant wrote to them
+     * there.
+     *
+     * @param inReplyTo the carrier's id of the answered message, or null
+     */
+    public Optional<Message> answeredBy(String carrierId, String user, String inReplyTo) {
+        Optional<Message> named = inReplyTo == null ? Optional.empty() : jdbc.sql("""
+                SELECT m.body FROM message_legs l JOIN messages m ON m.id = l.message_id
+                WHERE l.carrier_id = :carrier AND l.carrier_message_id = :carrierMessageId
+                """)
+                .param("carrier", carrierId)
+                .param("carrierMessageId", inReplyTo)
+                .query(String.class)
+                .optional()
+                .map(rows::message);
+        return named.or(() -> jdbc.sql("""
+                SELECT m.body FROM messages m
+                WHERE m.recipient = :user AND EXISTS (SELECT 1 FROM message_legs l WHERE l.message_id = m.id
+                      AND l.carrier_id = :carrier AND l.carrier_message_id IS NOT NULL)
+                ORDER BY m.created_at DESC FETCH FIRST 1 ROWS ONLY
+                """)
+                .param("user", user)
+                .param("carrier", carrierId)
+                .query(String.class)
+                .optional()
+                .map(rows::message));
+    }
+
     public Optional<Message> findMessage(String messageId) {
         return jdbc.sql("SELECT body FROM messages WHERE id = :id")
                 .param("id", messageId)

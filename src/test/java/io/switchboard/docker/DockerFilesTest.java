@@ -61,6 +61,10 @@ class DockerFilesTest {
         assertThat(queues.get(broker.webhooksQueue()).getAddress().toString()).isEqualTo(broker.events());
         assertThat(queues.get(broker.webhooksQueue()).getRoutingType()).isEqualTo(RoutingType.MULTICAST);
         assertThat(queues.get(broker.outbound()).getRoutingType()).isEqualTo(RoutingType.ANYCAST);
+        assertThat(standaloneBroker().getAddressConfigurations())
+                .filteredOn(address -> address.getName().equals(broker.inbound()))
+                .singleElement()
+                .satisfies(address -> assertThat(address.getRoutingTypes()).containsExactly(RoutingType.MULTICAST));
     }
 
     @Test

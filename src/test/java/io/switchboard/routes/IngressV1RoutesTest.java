@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.api.NotFoundException;
+import io.switchboard.dialect.v1.V1Conversations;
 import io.switchboard.dialect.v1.V1MessageToCanonical;
 import io.switchboard.dialect.v1.V1Requests;
 import io.switchboard.dialect.v1.V1Responses;
@@ -16,6 +17,7 @@ import io.switchboard.model.Dialect;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Message;
 import io.switchboard.net.TargetGuard;
+import io.switchboard.store.Conversations;
 import io.switchboard.store.MessageView;
 import io.switchboard.testing.AcceptStandIn;
 import io.switchboard.testing.ExampleMessages;
@@ -23,11 +25,14 @@ import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.RouteFileTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -46,6 +51,7 @@ class IngressV1RoutesTest extends RouteFileTest {
     private static final String KEY = ExampleMessages.Credentials.DEMO.v1Authorization();
 
     private final ScriptedStore store = new ScriptedStore();
+    private final OpenConversations conversations = new OpenConversations();
 
     @Override
     protected String routeFile() {
@@ -56,7 +62,7 @@ class IngressV1RoutesTest extends RouteFileTest {
     protected Map<String, Object> beans() {
         return apiPolicyBeans().with(Map.of("v1Requests", new V1Requests(jsonBodies()),
                 "v1Validator", new V1Validator(new TargetGuard(false)), "v1Responses", new V1Responses(),
-                "messageStore", store));
+                "messageStore", store, "v1Conversations", new V1Conversations(conversations)));
     }
 
     @Override
@@ -106,17 +112,37 @@ class IngressV1RoutesTest extends RouteFileTest {
     @Test
     void shouldRefuseAnInvalidBodyFieldByFieldAndAcceptNothing() throws Exception {
         getMockEndpoint("mock:accept-message").expectedMessageCount(0);
-        ObjectNode body = (ObjectNode) Fixtures.tree("v1/sms.json");
-        body.put("to", "12");
 
-        Exchange answer = post("direct:v1-send-message", Fixtures.MAPPER.writeValueAsBytes(body),
-                "Authorization", KEY);
+        Exchange answer = postSmsWith("to", "12");
 
         assertThat(status(answer)).isEqualTo(400);
         JsonNode error = json(answer);
         assertThat(error.path("error").asText()).isEqualTo("validation_error");
         assertThat(error.path("details").findValuesAsText("field")).containsExactly("to");
         MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @Test
+    void shouldRefuseAConversationMessageOutsideAnOpenConversationAndAcceptNothing() throws Exception {
+        getMockEndpoint("mock:accept-message").expectedMessageCount(0);
+
+        Exchange answer = postSmsWith("message_type", "CONVERSATION");
+
+        assertThat(status(answer)).isEqualTo(422);
+        assertThat(json(answer).path("error").asText()).isEqualTo("no_active_session");
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @Test
+    void shouldAcceptAConversationMessageInsideTheUsersOpenConversation() throws Exception {
+        conversations.open.add("demo ch_sms_xxxx +14155550123");
+        MockEndpoint accept = AcceptStandIn.recording(getMockEndpoint("mock:accept-message"));
+        accept.expectedMessageCount(1);
+
+        Exchange answer = postSmsWith("message_type", "CONVERSATION");
+
+        assertThat(status(answer)).isEqualTo(202);
+        accept.assertIsSatisfied();
     }
 
     @Test
@@ -202,6 +228,27 @@ class IngressV1RoutesTest extends RouteFileTest {
         public DeliveryEvent revoke(String tenantId, String messageId) {
             calls.add("revoke " + tenantId + " " + messageId);
             return revoked;
+        }
+    }
+
+    /** The v1 SMS example with one field changed, posted by the demo tenant. */
+    private Exchange postSmsWith(String field, String value) throws Exception {
+        ObjectNode body = (ObjectNode) Fixtures.tree("v1/sms.json");
+        body.put(field, value);
+        return post("direct:v1-send-message", Fixtures.MAPPER.writeValueAsBytes(body), "Authorization", KEY);
+    }
+
+    /** Conversations held in memory: "tenant agent user" of each open one. */
+    static final class OpenConversations extends Conversations {
+        final Set<String> open = new HashSet<>();
+
+        OpenConversations() {
+            super(null, null, null, Duration.ofHours(24));
+        }
+
+        @Override
+        public boolean isOpen(String tenantId, String agent, String user) {
+            return open.contains(tenantId + " " + agent + " " + user);
         }
     }
 }

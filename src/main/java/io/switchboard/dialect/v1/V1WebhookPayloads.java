@@ -8,8 +8,12 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Envelope;
+import io.switchboard.model.Inbound;
+import io.switchboard.model.UserLocation;
+import io.switchboard.model.UserMessage;
 import io.switchboard.module.WebhookRendering;
 import io.switchboard.signing.StandardWebhooks;
+import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +24,10 @@ import org.springframework.stereotype.Component;
 /**
  * Events as v1 subscribers (the normalized default) read them: the envelope {@code {id, event, timestamp, data}} with
  * {@code data.status}, a {@code <status>_at} time, {@code failure_reason} for a failure or a failover, and
- * {@code sequence}, the event's place in its message's timeline.
+ * {@code sequence}, the event's place in its message's timeline. A user's side ({@code message.received},
+ * {@code conversation.started} and {@code .ended}, {@code user.typing}) names the user ({@code from}), the sender they
+ * wrote to ({@code agent_id}), the conversation, the hub's message they answered ({@code in_reply_to}) and what they
+ * sent ({@code user_message}).
  */
 @Component
 public class V1WebhookPayloads implements WebhookRendering {
@@ -58,6 +65,10 @@ public class V1WebhookPayloads implements WebhookRendering {
 
     @Override
     public String payload(DeliveryEvent event, Envelope envelope) {
+        return event.inbound() != null ? conversationPayload(event, envelope) : statusPayload(event, envelope);
+    }
+
+    private String statusPayload(DeliveryEvent event, Envelope envelope) {
         EventType type = event.type();
         Instant at = event.occurredAt();
         boolean failure = type == EventType.FAILED || type == EventType.FAILOVER;
@@ -81,6 +92,31 @@ public class V1WebhookPayloads implements WebhookRendering {
         return json(new V1Envelope(event.id(), type.wireName(), at, data));
     }
 
+    /**
+     * A user's side: {@code message.received} (the user's message, {@code message_id} its {@code inb_} id,
+     * {@code in_reply_to} the hub's message it answers), {@code conversation.started} with the message that opened it,
+     * {@code user.typing} and {@code conversation.ended}.
+     */
+    private String conversationPayload(DeliveryEvent event, Envelope envelope) {
+        Inbound inbound = event.inbound();
+        EventType type = event.type();
+        Instant at = event.occurredAt();
+        V1ConversationData data = new V1ConversationData(
+                type == EventType.RECEIVED ? inbound.inboundId() : null,
+                event.messageId(),
+                inbound.agent(),
+                inbound.user(),
+                event.channel() == null ? envelope.channel().name() : event.channel().name(),
+                type == EventType.RECEIVED ? "received" : null,
+                inbound.conversationId(),
+                type == EventType.CONVERSATION_ENDED ? null : inbound.sessionExpiresAt(),
+                type == EventType.RECEIVED ? at : null,
+                type == EventType.CONVERSATION_ENDED ? at : null,
+                inbound.message() == null ? null : V1UserMessage.of(inbound.message()),
+                event.sequence());
+        return json(new V1ConversationEnvelope(event.id(), type.wireName(), at, data));
+    }
+
     private String json(Object value) {
         try {
             return mapper.writeValueAsString(value);
@@ -98,5 +134,37 @@ public class V1WebhookPayloads implements WebhookRendering {
     public record V1EventData(String messageId, String agentId, String to, String channel, String status,
             Instant queuedAt, Instant sentAt, Instant failoverAt, Instant deliveredAt, Instant readAt, Instant failedAt,
             Instant expiredAt, Instant revokedAt, String failureReason, String reason, Long sequence) {
+    }
+
+    public record V1ConversationEnvelope(String id, String event, Instant timestamp, V1ConversationData data) {
+    }
+
+    /** {@code agent_id} is the sender the user wrote to, {@code from} the user. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record V1ConversationData(String messageId, String inReplyTo, String agentId, String from, String channel,
+            String status, String conversationId, Instant sessionExpiresAt, Instant receivedAt, Instant endedAt,
+            V1UserMessage userMessage, Long sequence) {
+    }
+
+    /**
+     * What the user sent, as v1 names it: {@code type} {@code text}, {@code suggested_reply} (a tapped suggestion,
+     * with its {@code postback_data}), {@code location} or {@code media}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record V1UserMessage(String type, String text, String postbackData, UserLocation location,
+            List<URI> mediaUrls) {
+
+        static V1UserMessage of(UserMessage message) {
+            String type = switch (message.kind()) {
+                case TEXT -> "text";
+                case SUGGESTION -> "suggested_reply";
+                case LOCATION -> "location";
+                case MEDIA -> "media";
+            };
+            return new V1UserMessage(type, message.text(), message.postbackData(), message.location(),
+                    message.media());
+        }
     }
 }

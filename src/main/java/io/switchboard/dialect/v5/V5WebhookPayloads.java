@@ -43,6 +43,12 @@ public class V5WebhookPayloads implements WebhookRendering {
         this.mapper = mapper;
     }
 
+    /** Status events, and the user's messages and typing as v5 mobile-originated messages. */
+    @Override
+    public boolean renders(EventType type) {
+        return type.changesStatus() || type == EventType.RECEIVED || type == EventType.USER_TYPING;
+    }
+
     @Override
     public Map<String, String> signatureHeaders(List<String> secrets, String webhookId, long timestampSeconds,
             byte[] body) {
@@ -62,12 +68,20 @@ public class V5WebhookPayloads implements WebhookRendering {
 
     @Override
     public String payload(DeliveryEvent event, Envelope envelope) {
+        return json(event.inbound() != null ? V5Inbound.of(event) : status(event, envelope));
+    }
+
+    private V5Callback status(DeliveryEvent event, Envelope envelope) {
         EventType type = event.type();
         boolean failure = type == EventType.FAILED || type == EventType.EXPIRED;
         V5Callback callback = new V5Callback(event.messageId(), V5Numbers.fromE164(envelope.sender()),
                 V5Numbers.fromE164(envelope.recipient()), event.channel().name(),
                 type.statusWord().toUpperCase(Locale.ROOT), STATUS_CODES.get(type), event.occurredAt(),
                 failure ? ERROR_CODE : null, event.reason(), event.sequence());
+        return callback;
+    }
+
+    private String json(Object callback) {
         try {
             return mapper.writeValueAsString(callback);
         } catch (JsonProcessingException e) {

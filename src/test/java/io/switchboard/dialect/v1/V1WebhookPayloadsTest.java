@@ -7,6 +7,9 @@ import io.switchboard.model.Channel;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.Envelope;
 import io.switchboard.model.EventType;
+import io.switchboard.model.Inbound;
+import io.switchboard.model.UserLocation;
+import io.switchboard.model.UserMessage;
 import io.switchboard.testing.Fixtures;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -54,12 +57,37 @@ class V1WebhookPayloadsTest {
         assertThat(body.path("data").has("failure_reason")).isFalse();
     }
 
+    @Test
+    void shouldShowTheUsersSideOfAConversation() {
+        Inbound side = new Inbound("conv_1", "ag_live_acme", "+4917612345678",
+                UserMessage.location(new UserLocation(52.52, 13.40, "Alexanderplatz"), null), AT.plusSeconds(86_400),
+                "inb_1");
+        DeliveryEvent received = new DeliveryEvent("evt_2", EventType.RECEIVED, AT, "msg_1", "demo", "sandbox-v1",
+                "mo-1", Channel.RCS, null, ENVELOPE, 5L, side);
+
+        JsonNode body = render(received);
+
+        assertThat(body.path("event").asText()).isEqualTo("message.received");
+        JsonNode data = body.path("data");
+        assertThat(data.path("message_id").asText()).isEqualTo("inb_1");
+        assertThat(data.path("in_reply_to").asText()).isEqualTo("msg_1");
+        assertThat(data.path("agent_id").asText()).isEqualTo("ag_live_acme");
+        assertThat(data.path("from").asText()).isEqualTo("+4917612345678");
+        assertThat(data.path("conversation_id").asText()).isEqualTo("conv_1");
+        assertThat(data.path("received_at").asText()).isEqualTo(AT.toString());
+        assertThat(data.path("user_message").path("type").asText()).isEqualTo("location");
+        assertThat(data.path("user_message").path("location").path("latitude").asDouble()).isEqualTo(52.52);
+        assertThat(data.path("sequence").asLong()).isEqualTo(5);
+        assertThat(data.has("status")).isTrue();
+        assertThat(data.has("delivered_at")).isFalse();
+    }
+
     private JsonNode render(DeliveryEvent event) {
         return Fixtures.parse(payloads.payload(event, ENVELOPE));
     }
 
     private static DeliveryEvent event(EventType type, String reason, Long sequence) {
         return new DeliveryEvent("evt_1", type, AT, "msg_1", "demo", "sandbox-v5", "guid-1", Channel.RCS, reason,
-                ENVELOPE, sequence);
+                ENVELOPE, sequence, null);
     }
 }

@@ -7,6 +7,8 @@ import io.switchboard.model.Channel;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.Envelope;
 import io.switchboard.model.EventType;
+import io.switchboard.model.Inbound;
+import io.switchboard.model.UserMessage;
 import io.switchboard.testing.Fixtures;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -66,10 +68,31 @@ class V5WebhookPayloadsTest {
     }
 
     @Test
-    void shouldRenderOnlyEventsAboutASentMessage() {
+    void shouldRenderStatusesAndTheUsersMessagesButNotConversations() {
         assertThat(payloads.renders(EventType.DELIVERED)).isTrue();
-        assertThat(payloads.renders(EventType.RECEIVED)).isFalse();
-        assertThat(payloads.renders(EventType.USER_TYPING)).isFalse();
+        assertThat(payloads.renders(EventType.RECEIVED)).isTrue();
+        assertThat(payloads.renders(EventType.USER_TYPING)).isTrue();
+        assertThat(payloads.renders(EventType.CONVERSATION_STARTED)).isFalse();
+    }
+
+    @Test
+    void shouldPostATappedSuggestionAsAMobileOriginatedPostback() {
+        DeliveryEvent received = new DeliveryEvent("evt_1", EventType.RECEIVED, AT, "msg_1", "demo", "sandbox-v5",
+                "mo-1", Channel.RCS, null, ENVELOPE, 4L, new Inbound("conv_1", "CONVEY", "+15559876543",
+                        UserMessage.suggestion("Yes", "YES"), AT.plusSeconds(86_400), "inb_1"));
+
+        JsonNode mo = render(received);
+
+        assertThat(mo.path("messageGUID").asText()).isEqualTo("inb_1");
+        assertThat(mo.path("source").asText()).isEqualTo("15559876543");
+        assertThat(mo.path("destination").asText()).isEqualTo("CONVEY");
+        assertThat(mo.path("messageType").asText()).isEqualTo("RCS_POSTBACK");
+        assertThat(mo.path("status").asText()).isEqualTo("RECEIVED");
+        assertThat(mo.path("messageText").asText()).isEqualTo("Yes");
+        assertThat(mo.path("postbackData").asText()).isEqualTo("YES");
+        assertThat(mo.path("inReplyTo").asText()).isEqualTo("msg_1");
+        assertThat(mo.path("sequence").asLong()).isEqualTo(4);
+        assertThat(mo.has("latitude")).isFalse();
     }
 
     private JsonNode render(DeliveryEvent event) {
@@ -78,6 +101,6 @@ class V5WebhookPayloadsTest {
 
     private static DeliveryEvent event(EventType type, Channel channel, String reason) {
         return new DeliveryEvent("evt_1", type, AT, "msg_1", "demo", "sandbox-v5", "guid-1", channel, reason,
-                ENVELOPE, 3L);
+                ENVELOPE, 3L, null);
     }
 }
