@@ -172,7 +172,8 @@ public class CanonicalToV1Message extends Transformer {
     }
 
     /** v1 carries postback data as base64; the canonical model holds the plain text. */
-    private static String postback(String text) {
+    /** Postback data as v1 carries it: the base64 of its UTF-8 text. */
+    static String postback(String text) {
         return text == null ? null : Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 

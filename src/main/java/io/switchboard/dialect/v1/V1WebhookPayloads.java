@@ -149,7 +149,7 @@ public class V1WebhookPayloads implements WebhookRendering {
 
     /**
      * What the user sent, as v1 names it: {@code type} {@code text}, {@code suggested_reply} (a tapped suggestion,
-     * with its {@code postback_data}), {@code location} or {@code media}.
+     * with its {@code postback_data}, base64 as v1 writes it), {@code location} or {@code media}.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -163,8 +163,8 @@ public class V1WebhookPayloads implements WebhookRendering {
                 case LOCATION -> "location";
                 case MEDIA -> "media";
             };
-            return new V1UserMessage(type, message.text(), message.postbackData(), message.location(),
-                    message.media());
+            return new V1UserMessage(type, message.text(), CanonicalToV1Message.postback(message.postbackData()),
+                    message.location(), message.media());
         }
     }
 }
