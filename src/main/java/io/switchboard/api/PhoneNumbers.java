@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Optional;
 
 /**
  * Phone numbers as every dialect reads them: E.164, read by libphonenumber.
@@ -53,5 +54,20 @@ public final class PhoneNumbers {
         } catch (NumberParseException e) {
             return false;
         }
+    }
+
+    /**
+     * A number a carrier reported, in E.164: as written, or given back its plus sign when the carrier writes its
+     * digits alone (v5 does).
+     *
+     * @return the number in E.164, or empty when it is not a phone number with an assigned country code
+     */
+    public static Optional<String> e164(String number) {
+        if (number == null) {
+            return Optional.empty();
+        }
+        String trimmed = number.strip();
+        String candidate = trimmed.startsWith("+") ? trimmed : "+" + trimmed;
+        return isE164(candidate) ? Optional.of(candidate) : Optional.empty();
     }
 }

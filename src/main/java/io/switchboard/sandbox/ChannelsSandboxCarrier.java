@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
@@ -39,14 +40,17 @@ import org.springframework.web.bind.annotation.RestController;
  * shapes (seeds 002/003) and posts each status change, signed with the signing key, to the hub's
  * {@value ChannelsNotifications#PATH}, behaving as {@link SandboxBehaviour} says for the recipient. SMS has no read
  * receipts, so a {@code …04} recipient ends delivered. The ledger counts sends by the request's {@code reference},
- * where the hub puts its leg id.
+ * where the hub puts its leg id. Its users answer with an SMS to the channel, posted as an {@code sms.inbound}
+ * notification; SMS has no typing indicator.
  */
 @RestController
 @RequestMapping("/sandbox/channels/workspaces/{workspaceId}/channels/{channelId}")
 @ConditionalOnProperty(name = "switchboard.sandbox.enabled", havingValue = "true")
-class ChannelsSandboxCarrier {
+class ChannelsSandboxCarrier implements UserReplies {
 
     static final String CARRIER = "sandbox-channels";
+    static final String SMS_INBOUND = "sms.inbound";
+    static final String INCOMING = "incoming";
 
     private final SandboxProperties properties;
     private final SandboxLedger ledger;
@@ -116,7 +120,13 @@ class ChannelsSandboxCarrier {
                 "accepted", null, "outgoing", request.reference(), request.receiver(), request.body(), now, now, now);
         ledger.record(CARRIER, recipient, request.reference(), SandboxRequests.headerNames(headers), request,
                 202, accepted.id());
-        scheduleNotifications(accepted, behaviour, now);
+        int notifications = scheduleNotifications(accepted, behaviour, now);
+        SandboxLedger.LastMessage sent = new SandboxLedger.LastMessage(CARRIER, recipient, channelId, false,
+                accepted.id(), null);
+        ledger.sentToUser(sent);
+        if (behaviour == SandboxBehaviour.USER_REPLIES) {
+            reply(sent, SandboxReply.answering(sent), notifications);
+        }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted);
     }
 
@@ -140,7 +150,8 @@ class ChannelsSandboxCarrier {
         return problems;
     }
 
-    private void scheduleNotifications(ChannelsMessageResource accepted, SandboxBehaviour behaviour, Instant at) {
+    /** @return how many notifications it posts */
+    private int scheduleNotifications(ChannelsMessageResource accepted, SandboxBehaviour behaviour, Instant at) {
         Instant later = at.plus(properties.callbackDelay());
         List<ChannelsMessageResource> changes = switch (behaviour) {
             case SMS_DELIVERY_FAILS -> List.of(accepted.withStatus("sent", null, at),
@@ -148,19 +159,46 @@ class ChannelsSandboxCarrier {
             case DUPLICATES -> List.of(accepted.withStatus("delivered", null, later),
                     accepted.withStatus("delivered", null, later), accepted.withStatus("sent", null, at));
             // rows 00 to 02 are RCS trouble: SMS and MMS get through
-            case NOT_RCS_CAPABLE, FAILS_LATER, SILENT, FLAKY, READ, DELIVERED -> List.of(
+            case NOT_RCS_CAPABLE, FAILS_LATER, SILENT, FLAKY, READ, USER_REPLIES, DELIVERED -> List.of(
                     accepted.withStatus("sent", null, at),
                     accepted.withStatus("delivered", null, later));
         };
-        if (changes.isEmpty()) {
-            return;
-        }
+        postNotifications(0, changes.stream().map(change -> new ChannelsNotification(ChannelsNotification.SERVICE,
+                ChannelsNotification.SMS_OUTBOUND, change)).toList());
+        return changes.size();
+    }
+
+    @Override
+    public String carrier() {
+        return CARRIER;
+    }
+
+    /** SMS has no typing indicator. */
+    @Override
+    public Optional<Object> typing(SandboxLedger.LastMessage to) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Object message(SandboxLedger.LastMessage to, SandboxReply reply) {
+        IncomingMessage incoming = new IncomingMessage(UUID.randomUUID().toString(), to.sender(), "delivered",
+                INCOMING, new Sender(new SenderContact("phonenumber", to.user())),
+                new IncomingBody("text", new IncomingText(reply.asText())), clock.instant());
+        return new Incoming(ChannelsNotification.SERVICE, SMS_INBOUND, incoming);
+    }
+
+    @Override
+    public void post(int earlier, List<Object> callbacks) {
+        postNotifications(earlier, callbacks);
+    }
+
+    private void postNotifications(int earlier, List<?> notifications) {
         URI url = callbackAddress.callbackUrl(ChannelsNotifications.PATH);
         String signedUrl = callbackAddress.signedUrl(ChannelsNotifications.PATH);
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
-        List<byte[]> bodies = changes.stream().map(change -> SandboxRequests.json(mapper, new ChannelsNotification(
-                ChannelsNotification.SERVICE, ChannelsNotification.SMS_OUTBOUND, change))).toList();
-        callbacks.post(url, body -> Map.of(ChannelsSignature.TIMESTAMP_HEADER, timestamp,
+        List<byte[]> bodies = notifications.stream().map(notification -> SandboxRequests.json(mapper, notification))
+                .toList();
+        callbacks.postAfter(earlier, url, body -> Map.of(ChannelsSignature.TIMESTAMP_HEADER, timestamp,
                 ChannelsSignature.SIGNATURE_HEADER,
                 ChannelsSignature.sign(properties.channels().signingKey(), timestamp, signedUrl, body)), bodies);
     }
@@ -191,5 +229,26 @@ class ChannelsSandboxCarrier {
             return null;
         }
         return request.receiver().contacts().get(0).identifierValue();
+    }
+
+    /** A Notifications API webhook about an incoming message ({@code FORMATS.md} §4.3). */
+    record Incoming(String service, String event, IncomingMessage payload) {
+    }
+
+    /** The channel message resource of a user's SMS to the channel: always delivered, direction incoming. */
+    record IncomingMessage(String id, String channelId, String status, String direction, Sender sender,
+            IncomingBody body, Instant createdAt) {
+    }
+
+    record Sender(SenderContact contact) {
+    }
+
+    record SenderContact(String identifierKey, String identifierValue) {
+    }
+
+    record IncomingBody(String type, IncomingText text) {
+    }
+
+    record IncomingText(String text) {
     }
 }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
@@ -38,12 +39,14 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code MESSAGE.STATUS} webhooks with the {@code PINNACLE-SIGNING-SECRET} header to the hub's
  * {@code /callbacks/pinnacle}, behaving as {@link SandboxBehaviour} says for the recipient. The webhook's
  * {@code message} names the message's type, id and text; card and button details are left out, as the hub reads none
- * of them.
+ * of them. Its users answer in {@code MESSAGE.RECEIVED} webhooks (RCS text, a tapped quick reply as
+ * {@code RCS_BUTTON_DATA}, a location as {@code RCS_LOCATION_DATA}; an SMS answers an SMS or MMS), after a
+ * {@code USER.TYPING} for RCS.
  */
 @RestController
 @RequestMapping("/sandbox/pinnacle/messages/send")
 @ConditionalOnProperty(name = "switchboard.sandbox.enabled", havingValue = "true")
-class PinnacleSandboxCarrier {
+class PinnacleSandboxCarrier implements UserReplies {
 
     static final String CARRIER = "sandbox-pinnacle";
     static final String CALLBACK_PATH = "/callbacks/pinnacle";
@@ -77,14 +80,14 @@ class PinnacleSandboxCarrier {
     ResponseEntity<Object> sms(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
         return send(headers, body, PinnacleWire.SmsSend.class, PinnacleSandboxRules::sms,
                 request -> new Send(request.to(), request.from(), Kind.SMS,
-                        new EventMessage("SMS", null, request.text(), null, null), null));
+                        new EventMessage("SMS", null, request.text(), null, null), null, null));
     }
 
     @PostMapping(path = "/mms", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> mms(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
         return send(headers, body, PinnacleWire.MmsSend.class, PinnacleSandboxRules::mms,
                 request -> new Send(request.to(), request.from(), Kind.MMS,
-                        new EventMessage("MMS", null, request.text(), request.mediaUrls(), null), null));
+                        new EventMessage("MMS", null, request.text(), request.mediaUrls(), null), null, null));
     }
 
     @PostMapping(path = "/rcs", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -92,7 +95,18 @@ class PinnacleSandboxCarrier {
         return send(headers, body, PinnacleWire.RcsSend.class, PinnacleSandboxRules::rcs,
                 request -> new Send(request.to(), request.from(), Kind.RCS, new EventMessage(
                         request.text() != null ? "RCS_TEXT" : request.media() != null ? "RCS_MEDIA" : "RCS_CARDS",
-                        null, request.text(), null, request.media()), request.fallback()));
+                        null, request.text(), null, request.media()), request.fallback(),
+                        firstSuggestion(request.quickReplies())));
+    }
+
+    /** The first quick reply that is a reply ({@code trigger}), else the first one; null when there is none. */
+    private static SandboxLedger.Suggested firstSuggestion(List<PinnacleWire.Button> quickReplies) {
+        if (quickReplies == null || quickReplies.isEmpty()) {
+            return null;
+        }
+        PinnacleWire.Button tapped = quickReplies.stream().filter(button -> "trigger".equals(button.type()))
+                .findFirst().orElse(quickReplies.get(0));
+        return new SandboxLedger.Suggested(tapped.title(), tapped.payload());
     }
 
     private <T> ResponseEntity<Object> send(HttpHeaders headers, byte[] body, Class<T> type,
@@ -128,7 +142,14 @@ class PinnacleSandboxCarrier {
                     new PinnacleResponses.Error("Service temporarily unavailable."), null);
         }
         String messageId = SandboxRequests.messageId();
-        postWebhooks(events(send, messageId, behaviour));
+        List<MessageEvent> events = events(send, messageId, behaviour);
+        postWebhooks(0, events);
+        SandboxLedger.LastMessage sent = new SandboxLedger.LastMessage(CARRIER, send.to(), send.from(),
+                send.kind() == Kind.RCS, messageId, send.suggestion());
+        ledger.sentToUser(sent);
+        if (behaviour == SandboxBehaviour.USER_REPLIES) {
+            reply(sent, SandboxReply.answering(sent), events.size());
+        }
         return answer(send, request, headers, HttpStatus.OK, accepted(send, messageId), messageId);
     }
 
@@ -153,7 +174,7 @@ class PinnacleSandboxCarrier {
         MessageEvent delivered = new MessageEvent("MESSAGE.STATUS", new Conversation("conv_" + fallbackId,
                 fallback.from(), send.to()), "DELIVERED", "OUTBOUND", 1, sentAt, deliveredAt,
                 new EventMessage(type, fallbackId, fallback.text(), fallback.mediaUrls(), null), rcsId, null, null);
-        postWebhooks(List.of(fallbackSent, delivered));
+        postWebhooks(0, List.of(fallbackSent, delivered));
         return answer(send, request, headers, HttpStatus.OK, new FallbackSent(mms ? null : fallbackId,
                 mms ? List.of(fallbackId) : null, fallback.from(), send.to(), "queued", true, rcsId), rcsId);
     }
@@ -198,7 +219,8 @@ class PinnacleSandboxCarrier {
                     : delivered);
             case SILENT -> rcs ? List.of() : List.of(delivered);
             // Pinnacle reports reads for RCS only
-            case READ -> rcs ? List.of(delivered, event(send, messageId, "READ", sentAt, deliveredAt, null))
+            case READ, USER_REPLIES -> rcs
+                    ? List.of(delivered, event(send, messageId, "READ", sentAt, deliveredAt, null))
                     : List.of(delivered);
             // the same event twice, as a retried webhook delivery, then a late send report
             case DUPLICATES -> List.of(delivered, delivered, event(send, messageId, "SENT", sentAt, null, null));
@@ -208,13 +230,58 @@ class PinnacleSandboxCarrier {
         };
     }
 
-    private void postWebhooks(List<MessageEvent> events) {
+    @Override
+    public String carrier() {
+        return CARRIER;
+    }
+
+    /** Pinnacle reports typing for RCS only. */
+    @Override
+    public Optional<Object> typing(SandboxLedger.LastMessage to) {
+        return to.rcs() ? Optional.of(new TypingEvent("USER.TYPING", clock.instant(), conversation(to)))
+                : Optional.empty();
+    }
+
+    @Override
+    public Object message(SandboxLedger.LastMessage to, SandboxReply reply) {
+        return new UserEvent("MESSAGE.RECEIVED", conversation(to), "INBOUND", clock.instant(), userMessage(to, reply));
+    }
+
+    @Override
+    public void post(int earlier, List<Object> callbacks) {
+        postWebhooks(earlier, callbacks);
+    }
+
+    /** A user's conversation: from the user to the sender they answer. */
+    private static Conversation conversation(SandboxLedger.LastMessage to) {
+        return new Conversation("conv_" + to.messageId(), to.user(), to.sender());
+    }
+
+    private static Object userMessage(SandboxLedger.LastMessage to, SandboxReply reply) {
+        String id = SandboxRequests.messageId();
+        if (!to.rcs()) {
+            return new UserText("SMS", id, reply.asText());
+        }
+        if (reply.isTap()) {
+            String payload = reply.postbackData();
+            return new ButtonData("RCS_BUTTON_DATA", id, to.messageId(), new ButtonPress("QUICK_REPLY",
+                    new PressedButton("trigger", reply.text(), payload), payload, 1));
+        }
+        if (reply.isLocation()) {
+            return new LocationData("RCS_LOCATION_DATA", id, to.messageId(),
+                    new SharedPlace(reply.latitude(), reply.longitude(), reply.text()));
+        }
+        return new UserText("RCS_TEXT", id, reply.text());
+    }
+
+    private void postWebhooks(int earlier, List<?> events) {
         List<byte[]> bodies = new ArrayList<>();
-        for (MessageEvent event : events) {
+        for (Object event : events) {
             bodies.add(SandboxRequests.json(mapper, event));
         }
-        callbacks.post(callbackAddress.callbackUrl(CALLBACK_PATH),
-                Map.of(PinnacleSignatures.HEADER, properties.pinnacle().signingSecret()), bodies);
+        String secret = properties.pinnacle().signingSecret();
+        callbacks.postAfter(earlier, callbackAddress.callbackUrl(CALLBACK_PATH),
+                body -> Map.of(PinnacleSignatures.HEADER, secret), bodies);
     }
 
     private static MessageEvent event(Send send, String messageId, String status, Instant sentAt,
@@ -233,8 +300,12 @@ class PinnacleSandboxCarrier {
 
     private enum Kind { SMS, MMS, RCS }
 
-    /** What the sandbox needs to know about any send; {@code fallback} for an RCS send that has one. */
-    private record Send(String to, String from, Kind kind, EventMessage message, PinnacleWire.Fallback fallback) {
+    /**
+     * What the sandbox needs to know about any send; {@code fallback} for an RCS send that has one, {@code suggestion}
+     * for one with quick replies.
+     */
+    private record Send(String to, String from, Kind kind, EventMessage message, PinnacleWire.Fallback fallback,
+            SandboxLedger.Suggested suggestion) {
     }
 
     /** A send answered by its fallback ({@code SentRichMessageFallbackSms}/{@code …Mms}), costs left out. */
@@ -263,5 +334,34 @@ class PinnacleSandboxCarrier {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record EventMessage(String type, String id, String text, List<String> mediaUrls, String media) {
+    }
+
+    /** A user's {@code MESSAGE.RECEIVED}: {@code conversation.from} is the user, {@code to} whom they answer. */
+    record UserEvent(String type, Conversation conversation, String direction, Instant sentAt, Object message) {
+    }
+
+    /** Pinnacle's {@code UserEvent}. */
+    record TypingEvent(String type, Instant startedAt, Conversation conversation) {
+    }
+
+    record UserText(String type, String id, String text) {
+    }
+
+    /** A tapped button; {@code messageId} is the message it belongs to. */
+    record ButtonData(String type, String id, String messageId, ButtonPress button) {
+    }
+
+    /** {@code raw} is the full button that was tapped. */
+    record ButtonPress(String type, PressedButton raw, String payload, int clicks) {
+    }
+
+    record PressedButton(String type, String title, String payload) {
+    }
+
+    record LocationData(String type, String id, String messageId, SharedPlace data) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SharedPlace(double latitude, double longitude, String text) {
     }
 }

@@ -3,7 +3,8 @@ package io.switchboard.sandbox;
 /**
  * What a sandbox carrier does, chosen by the last two digits of the recipient's number so every path can be
  * triggered with curl. All sandbox carriers follow this table; the README shows it. Rows 00 to 02 are RCS trouble
- * (what failover is for) and 06 SMS/MMS trouble, so the SMS or MMS leg of a failed-over RCS message gets through.
+ * (what failover is for) and 06 SMS/MMS trouble, so the SMS or MMS leg of a failed-over RCS message gets through; 07
+ * is a user who answers.
  */
 public enum SandboxBehaviour {
     /** {@code 00}: not RCS-capable; RCS sends are refused at once in the carrier's own error shape. */
@@ -20,6 +21,12 @@ public enum SandboxBehaviour {
     DUPLICATES,
     /** {@code 06}: SMS/MMS carriers report {@code delivery_failed}; RCS carriers deliver. */
     SMS_DELIVERY_FAILS,
+    /**
+     * {@code 07}: delivered (an RCS message also read), then the user answers in the carrier's inbound callback: a tap
+     * on the message's first suggested reply, else the text {@value SandboxReply#DEFAULT_TEXT}; typing first, where
+     * the dialect reports typing.
+     */
+    USER_REPLIES,
     /** Anything else: delivered after the configured delay. */
     DELIVERED;
 
@@ -34,6 +41,7 @@ public enum SandboxBehaviour {
             case "04" -> READ;
             case "05" -> DUPLICATES;
             case "06" -> SMS_DELIVERY_FAILS;
+            case "07" -> USER_REPLIES;
             default -> DELIVERED;
         };
     }

@@ -1,7 +1,9 @@
 package io.switchboard.sandbox;
 
 import io.switchboard.net.HubAddress;
+import io.switchboard.dialect.v5.V5InboundSenders;
 import java.net.URI;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +16,15 @@ class SandboxCallbackAddress {
 
     private final String configured;
     private final HubAddress hub;
+    private final String v5InboundUrl;
+    private final V5InboundSenders v5InboundSenders;
 
-    SandboxCallbackAddress(SandboxProperties properties, ObjectProvider<HubAddress> hub) {
+    SandboxCallbackAddress(SandboxProperties properties, ObjectProvider<HubAddress> hub,
+            ObjectProvider<V5InboundSenders> v5InboundSenders) {
         this.configured = properties.callbackBaseUrl();
         this.hub = hub.getIfAvailable();
+        this.v5InboundUrl = properties.v5().inboundUrl();
+        this.v5InboundSenders = v5InboundSenders.getIfAvailable();
         if (configured.isEmpty() && this.hub == null) {
             throw new IllegalStateException("The sandbox carriers run without a hub: set "
                     + "switchboard.sandbox.callback-base-url (SWITCHBOARD_SANDBOX_CALLBACK_BASE_URL) to the hub "
@@ -28,6 +35,17 @@ class SandboxCallbackAddress {
     /** Where to post a callback for a path of the hub, such as {@code /callbacks/v1}. */
     URI callbackUrl(String path) {
         return URI.create((configured.isEmpty() ? hub.localBaseUrl() : configured) + path);
+    }
+
+    /**
+     * Where the v5 sandbox posts its users' messages: the configured inbound URL, else the one the hub it runs in
+     * issues for it; empty in the carrier-only mode without one.
+     */
+    Optional<URI> v5InboundUrl(String carrierId) {
+        if (!v5InboundUrl.isEmpty()) {
+            return Optional.of(URI.create(v5InboundUrl));
+        }
+        return Optional.ofNullable(v5InboundSenders).map(senders -> URI.create(senders.urlFor(carrierId)));
     }
 
     /**

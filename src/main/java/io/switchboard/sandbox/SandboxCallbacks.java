@@ -75,11 +75,20 @@ public class SandboxCallbacks implements DisposableBean {
 
     /** As {@link #post(URI, Map, List)}, with headers that depend on the body, such as its signature. */
     public void post(URI url, Function<byte[], Map<String, String>> headersOf, List<byte[]> bodies) {
+        postAfter(0, url, headersOf, bodies);
+    }
+
+    /**
+     * As {@link #post(URI, Function, List)}, after {@code earlier} callbacks the carrier posts before these, a delay
+     * each: a user's answer comes after the reports on the message it answers, which may go to another URL.
+     */
+    public void postAfter(int earlier, URI url, Function<byte[], Map<String, String>> headersOf,
+            List<byte[]> bodies) {
         for (int i = 0; i < bodies.size(); i++) {
             byte[] body = bodies.get(i);
             Map<String, String> headers = headersOf.apply(body);
             pending.incrementAndGet();
-            long at = delay.toMillis() * (i + 1);
+            long at = delay.toMillis() * (earlier + i + 1);
             timer.schedule(() -> send(url, headers, body, 1, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(at)),
                     at, TimeUnit.MILLISECONDS);
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,7 @@ public class SandboxLedger {
     private final AtomicInteger size = new AtomicInteger();
     private final ConcurrentHashMap<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LegCounter> legs = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LastMessage> lastMessages = new ConcurrentHashMap<>();
 
     /**
      * Records a request that reached a sandbox carrier, whatever the answer.
@@ -42,6 +44,20 @@ public class SandboxLedger {
         if (leg != null) {
             legs.computeIfAbsent(leg, key -> new LegCounter(carrier)).count(carrierMessageId != null);
         }
+    }
+
+    /** Records the message a sandbox carrier accepted for a user, the one that user answers next. */
+    public void sentToUser(LastMessage message) {
+        lastMessages.put(digits(message.user()), message);
+    }
+
+    /** The message a sandbox carrier last accepted for this number, written with or without its {@code +}. */
+    public Optional<LastMessage> lastSentTo(String number) {
+        return Optional.ofNullable(lastMessages.get(digits(number)));
+    }
+
+    private static String digits(String number) {
+        return number.replaceAll("[^0-9]", "");
     }
 
     /**
@@ -92,6 +108,23 @@ public class SandboxLedger {
         public boolean accepted() {
             return carrierMessageId != null;
         }
+    }
+
+    /**
+     * A message a sandbox carrier accepted for a user, as far as the user's answer needs it.
+     *
+     * @param user       the user's number, as the carrier's dialect writes it
+     * @param sender     who sent it, as the carrier's dialect names it: an agent id, a number or a channel
+     * @param rcs        whether it went as RCS (else SMS or MMS)
+     * @param messageId  the carrier's id for it
+     * @param suggestion its first suggested reply (else its first suggestion), or null
+     */
+    public record LastMessage(String carrier, String user, String sender, boolean rcs, String messageId,
+            Suggested suggestion) {
+    }
+
+    /** A suggestion as the message gave it: its text and its postback data. */
+    public record Suggested(String text, String postbackData) {
     }
 
     /**

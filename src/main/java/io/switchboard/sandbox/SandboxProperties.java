@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("switchboard.sandbox")
 public record SandboxProperties(boolean enabled, Duration callbackDelay, String callbackBaseUrl,
-        CallbackRetry callbackRetry, int flakyFailures, Credentials v5, KeyAccount pinnacle, KeyAccount v1,
+        CallbackRetry callbackRetry, int flakyFailures, V5Account v5, KeyAccount pinnacle, KeyAccount v1,
         ChannelsAccount channels) {
 
     public SandboxProperties {
@@ -32,7 +32,18 @@ public record SandboxProperties(boolean enabled, Duration callbackDelay, String 
     public record CallbackRetry(Duration maxWait, Duration maxAge) {
     }
 
-    public record Credentials(String username, String password) {
+    /**
+     * The v5 sandbox: the HTTP Basic login it expects, and where it posts its users' messages (MO).
+     *
+     * @param inboundUrl the hub's inbound URL for this carrier ({@code /callbacks/v5/inbound?carrier=…&token=…}), as
+     *                   an operator registers it with a v5 carrier; empty for the hub the sandbox runs in, which
+     *                   issues it for {@code sandbox-v5}. Without it, in the carrier-only mode, v5 users do not answer.
+     */
+    public record V5Account(String username, String password, String inboundUrl) {
+
+        public V5Account {
+            inboundUrl = inboundUrl == null ? "" : inboundUrl.strip();
+        }
     }
 
     /** A carrier that takes an API key and signs its callbacks with a shared secret (Pinnacle, v1). */

@@ -1,5 +1,6 @@
 package io.switchboard.sandbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -16,11 +17,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,17 +45,23 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>Honours {@code Idempotency-Key} as v1 promises: a key seen before with the same body gets the first answer again
  * and nothing is sent or recorded again; with another body, a 409. Passing failures (429, 5xx) are not kept, so the
  * retry of a flaky send can succeed under the same key.
+ *
+ * <p>Its users answer as v1 reports every user interaction: {@code conversation.started} with the
+ * {@code user_message} (text, a tapped suggestion with its {@code postback_data} as the message gave it, a location),
+ * after a {@code user.typing} for RCS (not in v1's published catalogue; the hub reads it).
  */
 @RestController
 @RequestMapping("/sandbox/v1")
 @ConditionalOnProperty(name = "switchboard.sandbox.enabled", havingValue = "true")
-class V1SandboxCarrier {
+class V1SandboxCarrier implements UserReplies {
 
     static final String CARRIER = "sandbox-v1";
     static final String CALLBACK_PATH = "/callbacks/v1";
     static final String FAILURE_REASON = "Recipient handset rejected the message";
     static final String SMS_FAILURE_REASON = "SMS delivery failed: the handset could not be reached";
     static final int REMEMBERED_KEYS = 10_000;
+    /** How long v1 keeps a conversation open after a user's message. */
+    static final Duration SESSION = Duration.ofHours(24);
 
     private final SandboxProperties properties;
     private final SandboxLedger ledger;
@@ -137,7 +147,13 @@ class V1SandboxCarrier {
         Instant createdAt = clock.instant();
         ledger.record(CARRIER, request.to(), leg(headers), SandboxRequests.headerNames(headers), request, 200,
                 messageId);
-        scheduleWebhooks(request, messageId, sms, behaviour);
+        int webhooks = scheduleWebhooks(request, messageId, sms, behaviour);
+        SandboxLedger.LastMessage sent = new SandboxLedger.LastMessage(CARRIER, request.to(),
+                sms ? request.channelId() : request.agentId(), !sms, messageId, firstSuggestion(request.content()));
+        ledger.sentToUser(sent);
+        if (behaviour == SandboxBehaviour.USER_REPLIES) {
+            reply(sent, SandboxReply.answering(sent), webhooks);
+        }
         return answer(HttpStatus.OK, new Accepted(messageId, "queued", createdAt, billing(request, sms)));
     }
 
@@ -152,7 +168,21 @@ class V1SandboxCarrier {
         return headers.getFirst("Idempotency-Key");
     }
 
-    private void scheduleWebhooks(V1SendRequest request, String messageId, boolean sms, SandboxBehaviour behaviour) {
+    /** The first suggested reply, else the first action, as the message gave it; null when there is none. */
+    private static SandboxLedger.Suggested firstSuggestion(V1SendRequest.Content content) {
+        List<V1SendRequest.Suggestion> suggestions = content.suggestions();
+        if (suggestions == null || suggestions.isEmpty()) {
+            return null;
+        }
+        return suggestions.stream().map(V1SendRequest.Suggestion::reply).filter(Objects::nonNull).findFirst()
+                .map(reply -> new SandboxLedger.Suggested(reply.text(), reply.postbackData()))
+                .or(() -> Optional.ofNullable(suggestions.get(0).action())
+                        .map(action -> new SandboxLedger.Suggested(action.text(), action.postbackData())))
+                .orElse(null);
+    }
+
+    /** @return how many webhooks it posts */
+    private int scheduleWebhooks(V1SendRequest request, String messageId, boolean sms, SandboxBehaviour behaviour) {
         Instant dispatchedAt = clock.instant();
         Instant deliveredAt = dispatchedAt.plus(properties.callbackDelay());
         V1CarrierWebhook delivered = webhook(request, messageId, "delivered", deliveredAt, null);
@@ -163,6 +193,9 @@ class V1SandboxCarrier {
             case SILENT -> sms ? List.of(delivered) : List.of();
             case READ -> List.of(delivered,
                     webhook(request, messageId, "read", deliveredAt.plus(properties.callbackDelay()), null));
+            // v1 reports reads for RCS only
+            case USER_REPLIES -> sms ? List.of(delivered) : List.of(delivered,
+                    webhook(request, messageId, "read", deliveredAt.plus(properties.callbackDelay()), null));
             // the same event twice, as a retried webhook delivery, then a late dispatch report
             case DUPLICATES -> List.of(delivered, delivered,
                     webhook(request, messageId, "dispatched", dispatchedAt, null));
@@ -170,12 +203,56 @@ class V1SandboxCarrier {
                     ? webhook(request, messageId, "failed", deliveredAt, SMS_FAILURE_REASON) : delivered);
             case NOT_RCS_CAPABLE, FLAKY, DELIVERED -> List.of(delivered);
         };
+        postWebhooks(0, events);
+        return events.size();
+    }
+
+    @Override
+    public String carrier() {
+        return CARRIER;
+    }
+
+    /** Typing is not in v1's published catalogue; the sandbox reports it for RCS, as {@code user.typing}. */
+    @Override
+    public Optional<Object> typing(SandboxLedger.LastMessage to) {
+        return to.rcs() ? Optional.of(new UserEvent(Ids.eventId(), "user.typing", clock.instant(),
+                new UserEventData(to.sender(), null, to.user(), null, null))) : Optional.empty();
+    }
+
+    /** v1 reports every user interaction as {@code conversation.started}. */
+    @Override
+    public Object message(SandboxLedger.LastMessage to, SandboxReply reply) {
+        Instant at = clock.instant();
+        return new UserEvent(Ids.eventId(), "conversation.started", at, new UserEventData(
+                to.rcs() ? to.sender() : null, to.rcs() ? null : to.sender(), to.user(), at.plus(SESSION),
+                userMessage(to, reply)));
+    }
+
+    @Override
+    public void post(int earlier, List<Object> callbacks) {
+        postWebhooks(earlier, callbacks);
+    }
+
+    private static UserMessage userMessage(SandboxLedger.LastMessage to, SandboxReply reply) {
+        if (!to.rcs()) {
+            return new UserMessage("text", reply.asText(), null, null);
+        }
+        if (reply.isTap()) {
+            return new UserMessage("suggested_reply", reply.text(), reply.postbackData(), null);
+        }
+        if (reply.isLocation()) {
+            return new UserMessage("location", reply.text(), null, new Place(reply.latitude(), reply.longitude()));
+        }
+        return new UserMessage("text", reply.text(), null, null);
+    }
+
+    private void postWebhooks(int earlier, List<?> events) {
         List<byte[]> bodies = new ArrayList<>();
-        for (V1CarrierWebhook event : events) {
+        for (Object event : events) {
             bodies.add(SandboxRequests.json(mapper, event));
         }
         String secret = properties.v1().signingSecret();
-        callbacks.post(callbackAddress.callbackUrl(CALLBACK_PATH),
+        callbacks.postAfter(earlier, callbackAddress.callbackUrl(CALLBACK_PATH),
                 webhook -> Map.of(V1Signatures.HEADER, V1Signatures.sign(secret, webhook)), bodies);
     }
 
@@ -240,5 +317,25 @@ class V1SandboxCarrier {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Tier(String channel, String current, long volumeUsed) {
+    }
+
+    /** A webhook about a user, in v1's envelope ({@code FORMATS.md} §2.6). */
+    record UserEvent(String id, String event, Instant timestamp, UserEventData data) {
+    }
+
+    /** {@code from} is the user; {@code agent_id} (RCS) or {@code channel_id} (SMS) the sender they answer. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record UserEventData(String agentId, String channelId, String from, Instant sessionExpiresAt,
+            UserMessage userMessage) {
+    }
+
+    /** {@code type}: {@code text}, {@code suggested_reply} or {@code location}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record UserMessage(String type, String text, String postbackData, Place location) {
+    }
+
+    record Place(double latitude, double longitude) {
     }
 }

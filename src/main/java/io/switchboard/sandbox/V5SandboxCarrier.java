@@ -1,5 +1,6 @@
 package io.switchboard.sandbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.dialect.v5.V5Callback;
 import io.switchboard.dialect.v5.V5Message;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
@@ -33,11 +35,15 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Callbacks only go to loopback or the configured hub ({@link SandboxCallbackAddress#mayPostTo}), so the sandbox
  * cannot be used to reach other hosts. v5 has no client reference or idempotency key; the hub's callback URL names
  * the leg, so the ledger counts sends by it.
+ *
+ * <p>Its users answer in the MO shape Switchboard defines for v5 ({@code docs/dialects/v5.md}): {@code TYPING}, then
+ * {@code RCS_TEXT}, {@code RCS_POSTBACK} (a tapped choice, its {@code postbackData} as the message gave it) or
+ * {@code RCS_LOCATION}, posted to the inbound URL the hub issues for the carrier.
  */
 @RestController
 @RequestMapping("/sandbox/v5")
 @ConditionalOnProperty(name = "switchboard.sandbox.enabled", havingValue = "true")
-class V5SandboxCarrier {
+class V5SandboxCarrier implements UserReplies {
 
     static final String CARRIER = "sandbox-v5";
 
@@ -92,7 +98,13 @@ class V5SandboxCarrier {
         }
         String guid = UUID.randomUUID().toString();
         ledger.record(CARRIER, destination, leg(request), SandboxRequests.headerNames(headers), request, 200, guid);
-        scheduleCallbacks(request, guid, behaviour, failsOver);
+        int reports = scheduleCallbacks(request, guid, behaviour, failsOver);
+        SandboxLedger.LastMessage sent = new SandboxLedger.LastMessage(CARRIER, destination, request.source(), true,
+                guid, firstChoice(request.choices()));
+        ledger.sentToUser(sent);
+        if (behaviour == SandboxBehaviour.USER_REPLIES) {
+            reply(sent, SandboxReply.answering(sent), reports);
+        }
         return ResponseEntity.ok(responses.accepted(guid, destination));
     }
 
@@ -110,9 +122,20 @@ class V5SandboxCarrier {
         return failover != null && Boolean.TRUE.equals(failover.enabled());
     }
 
-    private void scheduleCallbacks(V5Message request, String guid, SandboxBehaviour behaviour, boolean failsOver) {
+    /** The first {@code REPLY} choice, else the first choice; null when there is none. */
+    private static SandboxLedger.Suggested firstChoice(List<V5Message.Choice> choices) {
+        if (choices == null || choices.isEmpty()) {
+            return null;
+        }
+        V5Message.Choice tapped = choices.stream().filter(choice -> "REPLY".equals(choice.type())).findFirst()
+                .orElse(choices.get(0));
+        return new SandboxLedger.Suggested(tapped.title(), tapped.postbackData());
+    }
+
+    /** @return how many callbacks it posts */
+    private int scheduleCallbacks(V5Message request, String guid, SandboxBehaviour behaviour, boolean failsOver) {
         if (request.callbackURL() == null || !callbackAddress.mayPostTo(request.callbackURL())) {
-            return;
+            return 0;
         }
         Instant acceptedAt = clock.instant();
         Instant deliveredAt = acceptedAt.plus(properties.callbackDelay());
@@ -125,6 +148,44 @@ class V5SandboxCarrier {
             bodies.add(SandboxRequests.json(mapper, report));
         }
         callbacks.post(URI.create(request.callbackURL()), Map.of(), bodies);
+        return bodies.size();
+    }
+
+    @Override
+    public String carrier() {
+        return CARRIER;
+    }
+
+    @Override
+    public Optional<Object> typing(SandboxLedger.LastMessage to) {
+        return Optional.of(new UserMessage(null, to.user(), to.sender(), "TYPING", null, null, null, null, null,
+                clock.instant()));
+    }
+
+    @Override
+    public Object message(SandboxLedger.LastMessage to, SandboxReply reply) {
+        return userMessage(to, reply, clock.instant());
+    }
+
+    @Override
+    public void post(int earlier, List<Object> messages) {
+        URI inbound = callbackAddress.v5InboundUrl(CARRIER).orElseThrow(() -> new NotPossibleException(
+                "The v5 sandbox has no inbound URL to post to: set switchboard.sandbox.v5.inbound-url."));
+        List<byte[]> bodies = messages.stream().map(message -> SandboxRequests.json(mapper, message)).toList();
+        callbacks.postAfter(earlier, inbound, body -> Map.of(), bodies);
+    }
+
+    private static UserMessage userMessage(SandboxLedger.LastMessage to, SandboxReply reply, Instant at) {
+        String guid = UUID.randomUUID().toString();
+        if (reply.isTap()) {
+            return new UserMessage(guid, to.user(), to.sender(), "RCS_POSTBACK", reply.text(), reply.postbackData(),
+                    to.messageId(), null, null, at);
+        }
+        if (reply.isLocation()) {
+            return new UserMessage(guid, to.user(), to.sender(), "RCS_LOCATION", reply.text(), null, to.messageId(),
+                    reply.latitude(), reply.longitude(), at);
+        }
+        return new UserMessage(guid, to.user(), to.sender(), "RCS_TEXT", reply.text(), null, null, null, null, at);
     }
 
     private List<V5Callback> carrierFailover(V5Message request, String guid, Instant at) {
@@ -141,7 +202,7 @@ class V5SandboxCarrier {
             case FAILS_LATER -> List.of(callback(request, guid, "FAILED", 30003, deliveredAt,
                     "Recipient handset rejected the message"));
             case SILENT, NOT_RCS_CAPABLE -> List.of();
-            case READ -> List.of(callback(request, guid, "DELIVERED", 40001, deliveredAt, null),
+            case READ, USER_REPLIES -> List.of(callback(request, guid, "DELIVERED", 40001, deliveredAt, null),
                     callback(request, guid, "READ", null, deliveredAt.plus(properties.callbackDelay()), null));
             case DUPLICATES -> List.of(callback(request, guid, "DELIVERED", 40001, deliveredAt, null),
                     callback(request, guid, "DELIVERED", 40001, deliveredAt, null),
@@ -158,7 +219,7 @@ class V5SandboxCarrier {
     }
 
     private boolean authorized(String authorization) {
-        SandboxProperties.Credentials credentials = properties.v5();
+        SandboxProperties.V5Account credentials = properties.v5();
         String login = credentials.username() + ":" + credentials.password();
         String expected = "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8));
         return authorization != null && MessageDigest.isEqual(
@@ -175,5 +236,14 @@ class V5SandboxCarrier {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * A user's message or typing (MO), in the shape Switchboard defines for v5: numbers as digits, {@code source} the
+     * user, {@code destination} the agent.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record UserMessage(String messageGUID, String source, String destination, String messageType, String messageText,
+            String postbackData, String originalMessageGUID, Double latitude, Double longitude, Instant timestamp) {
     }
 }

@@ -61,14 +61,14 @@ class SecurityConfiguration {
 
     /**
      * The sandbox's webhook inbox takes posts like any webhook receiver, checking their Standard Webhooks signature
-     * itself (WebhookInbox); reading it, what the sandbox carriers received and the callbacks they hold needs the
-     * operator login.
+     * itself (WebhookInbox); reading it, what the sandbox carriers received and the callbacks they hold, and making a
+     * sandbox user reply need the operator login.
      */
     @Bean
     @Order(0)
     SecurityFilterChain sandboxOperatorViews(HttpSecurity http) throws Exception {
         return http.securityMatcher("/sandbox/webhook-inbox/**", "/sandbox/carrier-requests/**",
-                        "/sandbox/carrier-callbacks")
+                        "/sandbox/carrier-callbacks", "/sandbox/users/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/sandbox/webhook-inbox/**").permitAll()
                         .anyRequest().hasRole("ADMIN"))

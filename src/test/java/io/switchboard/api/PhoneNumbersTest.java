@@ -61,4 +61,17 @@ class PhoneNumbersTest {
         assertThat(PhoneNumbers.isE164(null)).isFalse();
         assertThat(PhoneNumbers.isE164("")).isFalse();
     }
+
+    @Test
+    void shouldGiveACarriersNumberWithoutItsPlusSignItBack() {
+        assertThat(PhoneNumbers.e164("15559876543")).contains("+15559876543");
+        assertThat(PhoneNumbers.e164(" +4917612345678 ")).contains("+4917612345678");
+    }
+
+    @Test
+    void shouldFindNoNumberInAnAgentIdOrAnUnassignedCountryCode() {
+        assertThat(PhoneNumbers.e164("agent_acme")).isEmpty();
+        assertThat(PhoneNumbers.e164("99912345678")).isEmpty();
+        assertThat(PhoneNumbers.e164(null)).isEmpty();
+    }
 }

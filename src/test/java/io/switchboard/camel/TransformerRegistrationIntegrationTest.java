@@ -36,7 +36,9 @@ class TransformerRegistrationIntegrationTest extends HubIntegrationTest {
         "v1:message, canonical:message", "v5:message, canonical:message", "pinnacle:sms, canonical:message",
         "pinnacle:mms, canonical:message", "pinnacle:rcs, canonical:message", "channels:message, canonical:message",
         "v5:callback, canonical:delivery-event", "v1:callback, canonical:delivery-event",
-        "channels:callback, canonical:delivery-event", "pinnacle:callback, canonical:delivery-event"
+        "channels:callback, canonical:delivery-event", "pinnacle:callback, canonical:delivery-event",
+        "v5:inbound, canonical:inbound-event", "v1:inbound, canonical:inbound-event",
+        "channels:inbound, canonical:inbound-event", "pinnacle:inbound, canonical:inbound-event"
     })
     void shouldFindEveryReaderByItsTypes(String from, String to) {
         Transformer reader = camel.getTransformerRegistry().resolveTransformer(

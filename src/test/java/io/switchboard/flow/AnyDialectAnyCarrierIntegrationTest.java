@@ -55,6 +55,16 @@ class AnyDialectAnyCarrierIntegrationTest extends HubIntegrationTest {
         assertThat(hub().get("/sandbox/carrier-callbacks").status()).isEqualTo(401);
     }
 
+    @Test
+    void letsOnlyTheOperatorMakeASandboxUserReply() {
+        String path = "/sandbox/users/+15557409910/replies";
+
+        assertThat(hub().postJson(path, Map.of("text", "Yes")).status()).isEqualTo(401);
+        HubClient.Response noOneSentToThem = hub().postJson(path, Map.of("text", "Yes"), "Authorization", OPERATOR);
+        assertThat(noOneSentToThem.status()).as(noOneSentToThem.toString()).isEqualTo(404);
+        assertThat(noOneSentToThem.json().path("error").asText()).isEqualTo("not_found");
+    }
+
     /** What the sandbox carriers received for this number, as the README shows it. */
     private List<JsonNode> carrierRequests(String recipient) {
         HubClient.Response response = hub().get("/sandbox/carrier-requests?recipient=" + recipient.substring(1),

@@ -159,12 +159,13 @@ class PinnacleCarrierIntegrationTest extends HubIntegrationTest {
 
     @Test
     void shouldAcknowledgeWebhooksThatAreNotAStatusAndParkOneAboutAnIdNotYetKnown() {
-        Map<String, Object> typing = Map.of("type", "USER.TYPING", "startedAt", "2026-01-01T10:00:00Z");
-        Map<String, Object> received = Map.of("type", "MESSAGE.RECEIVED", "status", "RECEIVED",
-                "message", Map.of("type", "SMS", "id", "msg_in", "text", "STOP"));
+        // users' messages and typing go to the inbound flow; these are about neither
+        Map<String, Object> form = Map.of("type", "FORM.SUBMISSION", "conversation",
+                Map.of("from", "+15557100199", "to", "agent_acme"));
+        Map<String, Object> campaign = Map.of("type", "CAMPAIGN.STATUS", "status", "COMPLETED");
         Map<String, Object> early = statusEvent("DELIVERED", "msg_not_stored_yet");
 
-        for (Map<String, Object> acknowledged : List.of(typing, received)) {
+        for (Map<String, Object> acknowledged : List.of(form, campaign)) {
             HubClient.Response answer = hub().postJson("/callbacks/pinnacle", acknowledged,
                     PinnacleSignatures.HEADER, signingSecret);
             assertThat(answer.status()).as(answer.toString()).isEqualTo(200);

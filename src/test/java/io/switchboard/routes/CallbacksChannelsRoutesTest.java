@@ -5,17 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.callback.UnmatchedCallback;
 import io.switchboard.carrier.Carriers;
 import io.switchboard.dialect.channels.ChannelsCallbackToDeliveryEvent;
+import io.switchboard.dialect.channels.ChannelsCallbackToInboundEvent;
 import io.switchboard.dialect.channels.ChannelsNotifications;
 import io.switchboard.dialect.channels.ChannelsSignature;
 import io.switchboard.model.Channel;
 import io.switchboard.model.Dialect;
 import io.switchboard.model.Envelope;
 import io.switchboard.model.EventType;
+import io.switchboard.model.InboundEvent;
+import io.switchboard.model.UserMessage;
 import io.switchboard.net.HubAddress;
 import io.switchboard.store.Leg;
 import io.switchboard.testing.CallbackRouteFileTest;
 import io.switchboard.testing.CarrierAccounts;
 import io.switchboard.testing.Fixtures;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +33,11 @@ import org.junit.jupiter.api.Test;
  * routes/callbacks-channels.camel.yaml alone: channels-callback checks the messagebird-signature (over the timestamp,
  * the hub's URL and the body) against every configured Channels carrier, finds the message resource in the
  * notification and its leg (by the signer's message id, else by the reference holding the leg id), and publishes the
- * normalized event. It refuses a bad signature (401) in the callbacks' shape, takes and parks an unknown message
- * whose reference is a leg id (so Bird neither retries nor gives up), and acknowledges without publishing a
- * notification about no message, a message the hub did not send, and a status it cannot place. Publishing and parking
- * are mocks; the notifications bean, the reader and the error policy are real.
+ * normalized event; an incoming message on a carrier's channel goes to the inbound flow as that carrier's. It refuses
+ * a bad signature (401) in the callbacks' shape, takes and parks an unknown message whose reference is a leg id (so
+ * Bird neither retries nor gives up), and acknowledges without publishing a notification about no message, a message
+ * the hub did not send, an incoming one on another channel and a status it cannot place. Publishing, parking and the
+ * inbound flow are mocks; the notifications bean, the readers and the error policy are real.
  */
 class CallbacksChannelsRoutesTest extends CallbackRouteFileTest {
 
@@ -54,10 +59,51 @@ class CallbacksChannelsRoutesTest extends CallbackRouteFileTest {
         return new ChannelsCallbackToDeliveryEvent(clock);
     }
 
+    private final ChannelsCallbackToInboundEvent inboundReader = new ChannelsCallbackToInboundEvent(clock);
+
+    @Override
+    protected Transformer inboundReader() {
+        return inboundReader;
+    }
+
     @Override
     protected Map<String, Object> dialectBeans() {
         return Map.of("channelsNotifications", new ChannelsNotifications(CARRIERS, callbackLegs,
-                new HubAddress(CarrierAccounts.HUB_URL), clock, Duration.ofHours(9)));
+                new HubAddress(CarrierAccounts.HUB_URL), clock, Duration.ofHours(9)),
+                "channelsCallbackToInboundEvent", inboundReader);
+    }
+
+    @Test
+    void shouldHandAnIncomingSmsToTheInboundFlowAsTheCarrierOfItsChannel() {
+        byte[] incoming = incoming("ch-1", """
+                {"type":"text","text":{"text":"YES"}}""");
+
+        Exchange answer = post(incoming, signedBy("bird-signing-key", incoming));
+
+        assertInboundOnly(answer, new InboundEvent(null, EventType.RECEIVED, Instant.parse("2026-12-07T09:58:00Z"),
+                "bird", "in-1", Channel.SMS, "+14155550100", "+14155550123", UserMessage.text("YES"), null));
+    }
+
+    @Test
+    void shouldHandAnIncomingMmsOnWithItsPictures() {
+        byte[] incoming = incoming("ch-1", """
+                {"type":"image","image":{"images":[{"mediaUrl":"https://media.example/cat.jpg"}],"text":"Look"}}""");
+
+        Exchange answer = post(incoming, signedBy("bird-signing-key", incoming));
+
+        assertInboundOnly(answer, new InboundEvent(null, EventType.RECEIVED, Instant.parse("2026-12-07T09:58:00Z"),
+                "bird", "in-1", Channel.MMS, "+14155550100", "+14155550123",
+                UserMessage.media(List.of(URI.create("https://media.example/cat.jpg")), "Look"), null));
+    }
+
+    @Test
+    void shouldAcknowledgeAnIncomingMessageOnAChannelNoCarrierUses() {
+        byte[] incoming = incoming("ch-other", """
+                {"type":"text","text":{"text":"YES"}}""");
+
+        Exchange answer = post(incoming, signedBy("bird-signing-key", incoming));
+
+        assertAcknowledgedOnly(answer);
     }
 
     @Test
@@ -131,6 +177,16 @@ class CallbacksChannelsRoutesTest extends CallbackRouteFileTest {
         Exchange answer = post(unknown, signedBy("bird-signing-key", unknown));
 
         assertAcknowledgedOnly(answer);
+    }
+
+    /** Bird's sms.inbound: a user's message to the channel's number. */
+    private static byte[] incoming(String channelId, String body) {
+        return """
+                {"service":"channels","event":"sms.inbound","payload":{"id":"in-1","channelId":"%s",
+                 "status":"delivered","direction":"incoming","createdAt":"2026-12-07T09:58:00Z",
+                 "sender":{"contact":{"identifierKey":"phonenumber","identifierValue":"+14155550123"}},
+                 "receiver":{"connector":{"identifierValue":"+14155550100"}},"body":%s}}"""
+                .formatted(channelId, body).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] notification(String messageId, String status, String reference) {

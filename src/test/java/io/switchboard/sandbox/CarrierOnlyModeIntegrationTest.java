@@ -17,7 +17,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -32,10 +31,7 @@ class CarrierOnlyModeIntegrationTest {
     @BeforeAll
     static void startCarriers() {
         hub = new WebhookReceiver();
-        carriers = new SpringApplicationBuilder(SandboxCarriersApplication.class)
-                .profiles(SandboxCarriersApplication.PROFILE)
-                .run("--server.port=0", "--switchboard.sandbox.callback-base-url=" + hub.url(),
-                        "--switchboard.sandbox.callback-delay=20ms");
+        carriers = CarriersAlone.start(hub, "20ms");
     }
 
     @AfterAll
@@ -45,7 +41,7 @@ class CarrierOnlyModeIntegrationTest {
     }
 
     private static HubClient carrier() {
-        return new HubClient(Integer.parseInt(carriers.getEnvironment().getProperty("local.server.port")));
+        return CarriersAlone.client(carriers);
     }
 
     @Test

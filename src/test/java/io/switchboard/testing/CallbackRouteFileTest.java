@@ -10,6 +10,7 @@ import io.switchboard.callback.CallbackTokens;
 import io.switchboard.callback.UnmatchedCallback;
 import io.switchboard.json.Json;
 import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.InboundEvent;
 import io.switchboard.web.ApiErrors;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,9 +29,10 @@ import org.springframework.util.unit.DataSize;
  * A callbacks file of {@code routes/} driven alone: its route {@code <dialect>-callback}, into which Camel inlines the
  * REST verb {@code POST /callbacks/<dialect>} (so it consumes from {@code direct:<dialect>-callback} here rather than
  * HTTP), proves who sent a carrier's callback, finds the leg it is about, and publishes the normalized event, or
- * parks a callback whose leg is not known yet, refusing what it cannot take in the callbacks' error shape (the
- * {@code api} error policy, group {@code callbacks}). Publishing ({@code direct:publish-event}) and parking
- * ({@code direct:park-callback}) are mocks; the signature checks, the callback reader,
+ * parks a callback whose leg is not known yet, or hands a user's message or typing on as an inbound event, refusing
+ * what it cannot take in the callbacks' error shape (the {@code api} error policy, group {@code callbacks}).
+ * Publishing ({@code direct:publish-event}), parking ({@code direct:park-callback}) and the inbound flow
+ * ({@code direct:inbound}) are mocks; the signature checks, the callback and inbound readers,
  * the error policy's beans and {@link CallbackLegs} are the real ones, over the legs a test says the hub has sent
  * ({@link KnownLegs}) and the carrier accounts it configures ({@link CarrierAccounts}).
  */
@@ -54,6 +56,9 @@ public abstract class CallbackRouteFileTest extends RouteFileTest {
     /** The dialect's callback reader, its {@code <dialect>:callback} to {@code canonical:delivery-event}. */
     protected abstract Transformer reader();
 
+    /** The dialect's reader of users' events, its {@code <dialect>:inbound} to {@code canonical:inbound-event}. */
+    protected abstract Transformer inboundReader();
+
     /** The dialect's own beans the route calls (its signatures, its reader by name), by the names the route uses. */
     protected abstract Map<String, Object> dialectBeans();
 
@@ -75,11 +80,11 @@ public abstract class CallbackRouteFileTest extends RouteFileTest {
 
     @Override
     protected void advise() throws Exception {
-        registerTransformers(reader());
+        registerTransformers(reader(), inboundReader());
         // the REST verb is inlined into the route it calls, which so listens on HTTP in the hub and on direct: here
         AdviceWith.adviceWith(context, dialect() + "-callback", route -> {
             route.replaceFromWith("direct:" + dialect() + "-callback");
-            route.mockEndpointsAndSkip("direct:publish-event", "direct:park-callback");
+            route.mockEndpointsAndSkip("direct:publish-event", "direct:park-callback", "direct:inbound");
         });
     }
 
@@ -102,6 +107,12 @@ public abstract class CallbackRouteFileTest extends RouteFileTest {
                 .map(exchange -> exchange.getMessage().getBody(UnmatchedCallback.class)).toList();
     }
 
+    /** The users' messages and typing the route handed to the inbound flow. */
+    protected List<InboundEvent> inbound() {
+        return getMockEndpoint("mock:direct:inbound").getReceivedExchanges().stream()
+                .map(exchange -> exchange.getMessage().getBody(InboundEvent.class)).toList();
+    }
+
     /** The events the route published. */
     protected List<DeliveryEvent> published() {
         return publishEvent().getReceivedExchanges().stream()
@@ -119,11 +130,24 @@ public abstract class CallbackRouteFileTest extends RouteFileTest {
         assertThat(published()).singleElement().usingRecursiveComparison().ignoringFields("id").isEqualTo(expected);
     }
 
-    /** The callback was acknowledged (200, the receipt), and nothing was published or parked. */
+    /** The callback was acknowledged (200, the receipt), and nothing was published, parked or handed on. */
     protected void assertAcknowledgedOnly(Exchange answer) {
         assertReceived(answer);
         assertThat(published()).isEmpty();
         assertThat(parked()).isEmpty();
+        assertThat(inbound()).isEmpty();
+    }
+
+    /**
+     * The callback was taken (200, the receipt) and handed this one inbound event (its id, new for each, aside) to the
+     * inbound flow, with nothing published or parked.
+     */
+    protected void assertInboundOnly(Exchange answer, InboundEvent expected) {
+        assertReceived(answer);
+        assertThat(published()).isEmpty();
+        assertThat(parked()).isEmpty();
+        assertThat(inbound()).singleElement().usingRecursiveComparison().ignoringFields("id").isEqualTo(expected);
+        assertThat(inbound().get(0).id()).startsWith("inb_");
     }
 
     /** The callback was taken (200, the receipt) and parked as this one, with nothing published. */
@@ -133,10 +157,11 @@ public abstract class CallbackRouteFileTest extends RouteFileTest {
         assertThat(parked()).containsExactly(expected);
     }
 
-    /** The callback was refused with this status and this JSON body, and nothing was published. */
+    /** The callback was refused with this status and this JSON body, and nothing was published or handed on. */
     protected void assertRefused(Exchange answer, int status, String json) {
         assertAnswered(answer, status, json);
         assertThat(published()).isEmpty();
+        assertThat(inbound()).isEmpty();
     }
 
     /** The route answered the carrier with this status and this JSON body (compared as trees). */

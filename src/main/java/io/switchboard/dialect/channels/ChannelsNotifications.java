@@ -84,7 +84,8 @@ public class ChannelsNotifications {
 
     /**
      * The message resource in a notification, wherever the envelope puts it: under {@code payload},
-     * {@code message} or {@code data}, or at the top; null when there is none.
+     * {@code message} or {@code data}, or at the top; null when there is none. A resource has an {@code id} and a
+     * {@code status} or {@code direction}.
      */
     public JsonNode messageOf(JsonNode notification) {
         for (String field : ENVELOPE_FIELDS) {
@@ -108,6 +109,18 @@ public class ChannelsNotifications {
      */
     public Leg leg(List<CarrierConnector> signers, JsonNode message) {
         return legs.named(candidates(signers, message), messageId(message), message.path("reference").asText(null));
+    }
+
+    /**
+     * The carrier an incoming message came in through: of the signers, the one whose channel it names, else (a
+     * resource naming no channel) the first.
+     *
+     * @return the carrier, or null when it came in on a channel none of the signers has, not one the hub uses
+     */
+    public CarrierConnector receiver(List<CarrierConnector> signers, JsonNode message) {
+        String channelId = message.path("channelId").asText("");
+        return signers.stream().filter(carrier -> channelId.isEmpty() || channelId.equals(carrier.channelId()))
+                .findFirst().orElse(null);
     }
 
     /**
@@ -141,7 +154,8 @@ public class ChannelsNotifications {
     }
 
     private static boolean isMessage(JsonNode node) {
-        return node.isObject() && node.path("id").isTextual() && node.path("status").isTextual();
+        return node.isObject() && node.path("id").isTextual()
+                && (node.path("status").isTextual() || node.path("direction").isTextual());
     }
 
     private void requireFresh(String timestamp) {
