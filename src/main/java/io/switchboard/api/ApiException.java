@@ -9,7 +9,7 @@ import java.util.List;
 public abstract sealed class ApiException extends RuntimeException
         permits InvalidRequestException, MalformedBodyException, UnsupportedMediaTypeException,
         BodyTooLargeException, UnauthorizedException, NotFoundException, NotYetKnownException,
-        IdempotencyConflictException, RateLimitedException, ServiceUnavailableException {
+        IdempotencyConflictException, ConflictException, RateLimitedException, ServiceUnavailableException {
 
     private final int status;
     private final String code;

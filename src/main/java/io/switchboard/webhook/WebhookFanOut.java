@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Turns one event into one delivery per subscription of the message's tenant that wants it. */
+/** Turns one event into one delivery per enabled subscription of the message's tenant that wants it. */
 @Component("webhookFanOut")
 public class WebhookFanOut {
 
@@ -27,7 +27,7 @@ public class WebhookFanOut {
 
     public List<WebhookDelivery> deliveriesFor(DeliveryEvent event) {
         List<WebhookSubscription> wanting = subscriptions.forTenant(event.tenantId()).stream()
-                .filter(subscription -> subscription.wants(event.type()))
+                .filter(subscription -> !subscription.isDisabled() && subscription.wants(event.type()))
                 .toList();
         if (wanting.isEmpty()) {
             return List.of();

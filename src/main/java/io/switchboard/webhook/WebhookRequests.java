@@ -2,12 +2,16 @@ package io.switchboard.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Optional;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Signs a queued delivery for this attempt; a delivery whose subscription was deleted meanwhile is dropped. */
+/** Signs a queued delivery for this attempt; a delivery whose subscription was deleted or disabled is dropped. */
 @Component("webhookRequests")
 public class WebhookRequests {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookRequests.class);
 
     private final WebhookSubscriptions subscriptions;
     private final WebhookSigner signer;
@@ -19,16 +23,24 @@ public class WebhookRequests {
         this.clock = clock;
     }
 
-    /** The signed request, or null when the subscription no longer exists. */
-    public SignedWebhook sign(WebhookDelivery delivery) {
-        Optional<WebhookSubscription> subscription = subscriptions.find(delivery.subscriptionId());
-        if (subscription.isEmpty()) {
+    /** The subscription the delivery is for; null when it was deleted or disabled since the delivery was queued. */
+    public WebhookSubscription subscriptionFor(WebhookDelivery delivery) {
+        WebhookSubscription subscription = subscriptions.find(delivery.subscriptionId()).orElse(null);
+        if (subscription != null && subscription.isDisabled()) {
+            LOG.info("Dropped the webhook delivery {}: its subscription is disabled ({})", delivery.id(),
+                    subscription.health().disabledReason().word());
             return null;
         }
-        long timestamp = clock.instant().getEpochSecond();
-        String signature = signer.sign(subscription.get().secret(), delivery.webhookId(), timestamp,
+        return subscription;
+    }
+
+    /** The request for this attempt, signed with every secret of the subscription in force now. */
+    public SignedWebhook sign(WebhookSubscription subscription, WebhookDelivery delivery) {
+        Instant now = clock.instant();
+        long timestamp = now.getEpochSecond();
+        String signature = signer.sign(subscription.secretsInForce(now), delivery.webhookId(), timestamp,
                 delivery.payload().getBytes(StandardCharsets.UTF_8));
-        return new SignedWebhook(subscription.get().url().toString(), delivery.webhookId(), timestamp, signature,
+        return new SignedWebhook(subscription.url().toString(), delivery.webhookId(), timestamp, signature,
                 delivery.payload());
     }
 }

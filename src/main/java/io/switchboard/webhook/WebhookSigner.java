@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
@@ -53,6 +55,15 @@ public class WebhookSigner {
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
+    }
+
+    /**
+     * The {@code webhook-signature} header value with one signature per secret, space-separated in the secrets' order,
+     * as Standard Webhooks sends several during a rotation; a receiver accepts the delivery if one matches its secret.
+     */
+    public String sign(List<String> secrets, String webhookId, long timestampSeconds, byte[] body) {
+        return secrets.stream().map(secret -> sign(secret, webhookId, timestampSeconds, body))
+                .collect(Collectors.joining(" "));
     }
 
     /**

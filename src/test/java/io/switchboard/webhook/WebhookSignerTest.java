@@ -37,6 +37,26 @@ class WebhookSignerTest {
     }
 
     @Test
+    void shouldSignWithEverySecretSoTheReferenceLibraryAcceptsEitherDuringARotation() {
+        String newSecret = signer.newSecret();
+        String oldSecret = signer.newSecret();
+        long now = System.currentTimeMillis() / 1000;
+        String payload = "{\"id\":\"evt_2\",\"event\":\"message.read\"}";
+        String signatures = signer.sign(List.of(newSecret, oldSecret), "evt_2", now,
+                payload.getBytes(StandardCharsets.UTF_8));
+        HttpHeaders headers = HttpHeaders.of(Map.of(
+                "webhook-id", List.of("evt_2"),
+                "webhook-timestamp", List.of(Long.toString(now)),
+                "webhook-signature", List.of(signatures)), (name, value) -> true);
+
+        assertThat(signatures.split(" ")).hasSize(2).allMatch(signature -> signature.startsWith("v1,"));
+        assertThatCode(() -> new Webhook(newSecret).verify(payload, headers)).doesNotThrowAnyException();
+        assertThatCode(() -> new Webhook(oldSecret).verify(payload, headers)).doesNotThrowAnyException();
+        assertThat(signer.verifies(signer.newSecret(), "evt_2", now, payload.getBytes(StandardCharsets.UTF_8),
+                signatures)).isFalse();
+    }
+
+    @Test
     void shouldGenerateSecretsOfTheStandardShape() {
         String secret = signer.newSecret();
 
