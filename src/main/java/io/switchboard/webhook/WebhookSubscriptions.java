@@ -250,7 +250,9 @@ public class WebhookSubscriptions {
 
     /** A delivery succeeded: the subscription is no longer failing. */
     public void recordSuccess(String id) {
-        jdbc.sql("UPDATE webhook_subscriptions SET failing_since = NULL WHERE id = :id AND failing_since IS NOT NULL")
+        jdbc.sql("""
+                UPDATE webhook_subscriptions SET failing_since = NULL WHERE id = :id AND failing_since IS NOT NULL
+                """)
                 .param("id", id)
                 .update();
     }
