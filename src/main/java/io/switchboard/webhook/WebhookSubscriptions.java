@@ -257,7 +257,9 @@ public class WebhookSubscriptions {
                 .update();
     }
 
-    /** Disables the subscription if it is enabled; true if this call disabled it, so that each disabling is told once. */
+    /**
+     * Disables the subscription if it is enabled; true if this call disabled it, so that each disabling is told once.
+     */
     public boolean disable(String id, DisabledReason reason, Instant at) {
         return jdbc.sql("""
                 UPDATE webhook_subscriptions SET disabled_at = :at, disabled_reason = :reason

@@ -89,7 +89,9 @@ class WebhookSubscriptionsIntegrationTest extends HubIntegrationTest {
         assertThat(refused.json().path("error").asText()).isEqualTo("validation_error");
         assertThat(refused.json().path("details").findValuesAsText("field"))
                 .containsExactly("url", "events[0]", "dialect", "secret");
-        assertThat(refused.json().path("details").get(2).path("message").asText()).isEqualTo("must be one of v1");
+        // the dialects that render webhooks, v1 among them; channels has no webhook shape
+        assertThat(refused.json().path("details").get(2).path("message").asText()).startsWith("must be one of ")
+                .contains("v1").doesNotContain("channels");
         assertThat(webhook().path("url").asText()).isEqualTo(receiver.url());
         HubClient.Response wrongType = patch(Map.of("enabled", "yes"));
         assertThat(wrongType.status()).isEqualTo(400);
