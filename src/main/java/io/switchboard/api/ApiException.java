@@ -9,7 +9,7 @@ import java.util.List;
 public abstract sealed class ApiException extends RuntimeException
         permits InvalidRequestException, MalformedBodyException, UnsupportedMediaTypeException,
         BodyTooLargeException, UnauthorizedException, NotFoundException,
-        IdempotencyConflictException, NoActiveSessionException, RateLimitedException,
+        IdempotencyConflictException, ConflictException, NoActiveSessionException, RateLimitedException,
         ServiceUnavailableException {
 
     private final int status;

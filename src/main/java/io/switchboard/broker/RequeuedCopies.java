@@ -10,12 +10,12 @@ import java.util.Set;
 
 /**
  * A message put back on the queue it was first sent to, after the hub set it aside (dead-lettered or parked): its body,
- * its group and the hub's properties, without the notes that set it aside.
+ * its group and the hub's properties, without the notes that set it aside, and with its attempts counted afresh.
  */
 public final class RequeuedCopies {
 
     private static final Set<String> SET_ASIDE_NOTES = Set.of(Headers.DEAD_LETTER_REASON, Headers.ORIGINAL_QUEUE,
-            Headers.WEBHOOK_ENDPOINT);
+            Headers.WEBHOOK_ENDPOINT, Headers.WEBHOOK_ATTEMPTS);
 
     private RequeuedCopies() {
     }

@@ -18,6 +18,12 @@ public final class Headers {
     /** The endpoint a parked webhook delivery waits for, which its release selects by. */
     public static final String WEBHOOK_ENDPOINT = "SwitchboardWebhookEndpoint";
 
+    /**
+     * The attempts a webhook delivery's earlier copies made, on a copy the hub sent again to honour a subscriber's
+     * Retry-After: the broker counts each copy's deliveries from one.
+     */
+    public static final String WEBHOOK_ATTEMPTS = "SwitchboardWebhookAttempts";
+
     /** Artemis message groups: all JMS messages of one hub message are consumed in order. */
     public static final String GROUP_ID = "JMSXGroupID";
 

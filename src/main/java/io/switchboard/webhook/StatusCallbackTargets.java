@@ -45,6 +45,6 @@ public class StatusCallbackTargets {
                 .filter(tenant -> tenant.id().equals(dialectAndTenant[1]))
                 .findFirst()
                 .flatMap(tenant -> rendering.get().statusCallbackSecret(tenant))
-                .map(secret -> new WebhookTarget(URI.create(delivery.url()), dialect.get(), List.of(secret)));
+                .map(secret -> new WebhookTarget(URI.create(delivery.url()), dialect.get(), List.of(secret), null));
     }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns one event into one delivery per subscription of the message's tenant that wants it in a dialect that has a
- * shape for it, and one to the message's own status callback URL when its client gave one.
+ * Turns one event into one delivery per enabled subscription of the message's tenant that wants it in a dialect that
+ * has a shape for it, and one to the message's own status callback URL when its client gave one.
  */
 @Component("webhookFanOut")
 public class WebhookFanOut {
@@ -32,7 +32,7 @@ public class WebhookFanOut {
 
     public List<WebhookDelivery> deliveriesFor(DeliveryEvent event) {
         List<WebhookSubscription> wanting = subscriptions.forTenant(event.tenantId()).stream()
-                .filter(subscription -> subscription.wants(event.type())
+                .filter(subscription -> !subscription.isDisabled() && subscription.wants(event.type())
                         && rendering(subscription.dialect()).renders(event.type()))
                 .toList();
         StatusCallback callback = event.envelope() == null ? null : event.envelope().statusCallback();

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,8 +47,10 @@ class WebhookHttpConfiguration {
         http.setClientConnectionManager(connections);
         http.setFollowRedirects(false);
         http.setRedirectHandlingDisabled(true);
-        // a failed delivery is retried by the broker with backoff, never at once by the client
+        // a failed delivery is retried by the broker with backoff, never at once by the client; the option alone left
+        // the client retrying a 429 or 503 itself (after its Retry-After or a second), unseen by the hub
         http.setAutomaticRetriesDisabled(true);
+        http.setHttpClientConfigurer(HttpClientBuilder::disableAutomaticRetries);
         http.setCookieManagementDisabled(true);
         // only the webhook's own headers reach a subscriber: its type and its dialects' signatures
         Set<String> allowed = new HashSet<>(Set.of("Content-Type"));

@@ -3,19 +3,22 @@ package io.switchboard.webhook;
 import io.switchboard.module.DialectModules;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Headers;
+import org.apache.camel.Variable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs a queued delivery for this attempt in its target's dialect; a delivery whose subscription was deleted
- * meanwhile (or whose status callback can no longer be signed) is dropped.
+ * Finds where a queued delivery goes now and signs it for this attempt in its target's dialect; a delivery whose
+ * subscription was deleted or disabled meanwhile (or whose status callback can no longer be signed) is dropped.
  */
 @Component("webhookRequests")
 public class WebhookRequests {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookRequests.class);
 
     private final WebhookSubscriptions subscriptions;
     private final StatusCallbackTargets statusCallbacks;
@@ -30,26 +33,30 @@ public class WebhookRequests {
         this.clock = clock;
     }
 
-    /** The signed request, or null when its target no longer exists. */
-    public SignedWebhook sign(WebhookDelivery delivery) {
-        Optional<WebhookTarget> target = StatusCallbackTargets.isStatusCallback(delivery)
-                ? statusCallbacks.target(delivery)
-                : subscriptions.find(delivery.subscriptionId())
-                        .map(subscription -> new WebhookTarget(subscription.url(), subscription.dialect(),
-                                List.of(subscription.secret())));
-        if (target.isEmpty()) {
+    /** The delivery's target now; null when it no longer wants the delivery. */
+    public WebhookTarget targetFor(WebhookDelivery delivery) {
+        if (StatusCallbackTargets.isStatusCallback(delivery)) {
+            return statusCallbacks.target(delivery).orElse(null);
+        }
+        WebhookSubscription subscription = subscriptions.find(delivery.subscriptionId()).orElse(null);
+        if (subscription != null && subscription.isDisabled()) {
+            LOG.info("Dropped the webhook delivery {}: its subscription is disabled ({})", delivery.id(),
+                    subscription.health().disabledReason().word());
             return null;
         }
-        Map<String, String> signature = dialects.of(target.get().dialect()).webhookRendering().orElseThrow()
-                .signatureHeaders(target.get().secrets(), delivery.webhookId(), clock.instant().getEpochSecond(),
-                        delivery.payload().getBytes(StandardCharsets.UTF_8));
-        return new SignedWebhook(target.get().url().toString(), delivery.payload(), signature);
+        return subscription == null ? null : WebhookTarget.of(subscription, clock.instant());
     }
 
-    /** Puts the webhook's target and signature on the message to post; returns the payload, the body to post. */
-    public String request(SignedWebhook webhook, @Headers Map<String, Object> headers) {
-        headers.putAll(webhook.signatureHeaders());
-        headers.put(Exchange.HTTP_URI, webhook.url());
-        return webhook.payload();
+    /**
+     * Puts the target's URL and its dialect's signature of the payload (under every secret in force) on the message
+     * to post; returns the payload, the body to post.
+     */
+    public String request(@Variable("target") WebhookTarget target, @Variable("delivery") WebhookDelivery delivery,
+            @Headers Map<String, Object> headers) {
+        headers.putAll(dialects.of(target.dialect()).webhookRendering().orElseThrow()
+                .signatureHeaders(target.secrets(), delivery.webhookId(), clock.instant().getEpochSecond(),
+                        delivery.payload().getBytes(StandardCharsets.UTF_8)));
+        headers.put(Exchange.HTTP_URI, target.url().toString());
+        return delivery.payload();
     }
 }

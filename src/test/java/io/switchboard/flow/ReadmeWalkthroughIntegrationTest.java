@@ -52,6 +52,18 @@ class ReadmeWalkthroughIntegrationTest extends HubIntegrationTest {
             assertThatCode(() -> new Webhook(secret).verify(webhook.path("body").asText(), headers))
                     .doesNotThrowAnyException();
         }
+
+        // managing the subscription: a rotation, then a test event the inbox takes (it checks the signature)
+        HubClient.Response rotated = hub().patchJson("/v1/webhooks/" + subscription, Map.of("rotate_secret", true),
+                "Authorization", V1_KEY);
+        assertThat(rotated.json().path("secret").asText()).startsWith("whsec_").isNotEqualTo(secret);
+        HubClient.Response test = hub().post("/v1/webhooks/" + subscription + "/test", new byte[0],
+                "Authorization", V1_KEY);
+        assertThat(test.status()).isEqualTo(202);
+        String testEvent = test.json().path("id").asText();
+        eventually().until(() -> StreamSupport.stream(hub().get(inbox, "Authorization", OPERATOR).json()
+                .path("received").spliterator(), false)
+                .anyMatch(webhook -> payload(webhook).path("id").asText().equals(testEvent)));
         assertThat(hub().delete("/v1/webhooks/" + subscription, "Authorization", V1_KEY).status()).isEqualTo(204);
     }
 

@@ -66,6 +66,27 @@ class WebhookDialectsIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void shouldSendAPinnacleSubscriberMessageStatusEventsWithItsSecret() {
+        String secret = subscribe("pinnacle", null, "message.queued", "message.delivered");
+
+        String messageId = ExampleMessages.send(hub(), ExampleMessages.Credentials.DEMO, "pinnacle", "+15557100310");
+
+        eventually().until(() -> postsAbout(post -> post.json().path("message").path("id").asText()
+                .equals(messageId)).size() == 2);
+        List<WebhookReceiver.Received> posts = postsAbout(post -> post.json().path("message").path("id").asText()
+                .equals(messageId));
+        JsonNode delivered = posts.stream().map(WebhookReceiver.Received::json)
+                .filter(event -> event.path("status").asText().equals("DELIVERED")).findFirst().orElseThrow();
+        assertThat(delivered.path("type").asText()).isEqualTo("MESSAGE.STATUS");
+        assertThat(delivered.path("direction").asText()).isEqualTo("OUTBOUND");
+        assertThat(delivered.path("conversation").path("to").asText()).isEqualTo("+15557100310");
+        assertThat(delivered.path("message").path("type").asText()).isEqualTo("RCS_CARDS");
+        assertThat(delivered.path("deliveredAt").asText()).endsWith("Z");
+        assertThat(delivered.path("sequence").asLong()).isGreaterThan(1);
+        assertThat(posts).allSatisfy(post -> assertThat(post.header("PINNACLE-SIGNING-SECRET")).isEqualTo(secret));
+    }
+
+    @Test
     void shouldPostV5StatusCallbacksToTheCallbackUrlOfTheRequest() {
         ExampleMessages.Request request = ExampleMessages.request(ExampleMessages.Credentials.DEMO, "v5",
                 "+15557400320");

@@ -3,6 +3,8 @@ package io.switchboard.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.broker.BrokerProperties;
 import io.switchboard.json.Json;
 import io.switchboard.model.Channel;
 import io.switchboard.model.DeliveryEvent;
@@ -19,6 +21,11 @@ import io.switchboard.webhook.WebhookEndpointProperties;
 import io.switchboard.webhook.WebhookEndpointUnavailableException;
 import io.switchboard.webhook.WebhookEndpoints;
 import io.switchboard.webhook.WebhookFanOut;
+import io.switchboard.webhook.WebhookHealth;
+import io.switchboard.webhook.WebhookHealth.DisabledReason;
+import io.switchboard.webhook.WebhookHealth.Failure;
+import io.switchboard.webhook.WebhookOutcomes;
+import io.switchboard.webhook.WebhookPolicy;
 import io.switchboard.webhook.WebhookRequests;
 import io.switchboard.webhook.WebhookSigner;
 import io.switchboard.webhook.WebhookSubscription;
@@ -43,15 +50,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * routes/webhooks.camel.yaml alone: webhook-fan-out queues one delivery per subscription of the event's tenant that
- * wants it, outside the message's group and under its own duplicate id; webhook-delivery posts each delivery signed
- * for this attempt within its endpoint's limits, drops one whose subscription is gone, parks one whose endpoint's
- * breaker is open and sends one whose endpoint has its share in flight back to the broker. The queues and the
+ * wants it (none to a disabled one), outside the message's group and under its own duplicate id; webhook-delivery posts
+ * each delivery signed for this attempt (with each secret in force) within its endpoint's limits, drops one whose
+ * subscription is gone or disabled, parks one whose endpoint's breaker is open and sends one whose endpoint has its
+ * share in flight back to the broker; after a failure it keeps the subscription's state, disables it on a 410 or a
+ * failing spell too long, sends the delivery again for the time a Retry-After asks, and dead-letters a copy whose
+ * attempts are spent. The queues and the
  * subscriber's endpoint are replaced by mocks, the subscriptions are held in memory; the fan-out, the endpoints'
  * limits, the signing and the v1 payloads are the hub's own.
  */
 class WebhooksRoutesTest extends RouteFileTest {
 
     private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final WebhookSigner SIGNER = new WebhookSigner();
     private static final WebhookSubscription DELIVERED_HOOK = subscription("wh_1", "demo", "https://hooks.example/a",
             Dialect.V1, EventType.DELIVERED, EventType.FAILED);
@@ -68,6 +79,7 @@ class WebhooksRoutesTest extends RouteFileTest {
     private final ObjectMapper json = Json.newMapper();
     private final DialectModules dialects = DialectModulesForTests.withV1(new TenantProperties(null, null));
     private final StoredSubscriptions subscriptions = new StoredSubscriptions();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     // one post at a time per endpoint; one failed post opens its breaker, which stays open through the test, so
     // nothing parked is ever released
     private final WebhookEndpoints endpoints = new WebhookEndpoints(new WebhookEndpointProperties(1, Duration.ZERO,
@@ -83,8 +95,10 @@ class WebhooksRoutesTest extends RouteFileTest {
         return Map.of("webhookFanOut", new WebhookFanOut(subscriptions, dialects, null),
                 "webhookEndpoints", endpoints,
                 "webhookRequests", new WebhookRequests(subscriptions,
-                        new StatusCallbackTargets(new TenantProperties(null, null), dialects), dialects,
-                        Clock.fixed(NOW, ZoneOffset.UTC)));
+                        new StatusCallbackTargets(new TenantProperties(null, null), dialects), dialects, CLOCK),
+                "webhookOutcomes", new WebhookOutcomes(subscriptions, configuration("switchboard.webhooks",
+                        WebhookPolicy.class), configuration("switchboard.broker", BrokerProperties.class), meters,
+                        CLOCK));
     }
 
     @Override
@@ -97,6 +111,8 @@ class WebhooksRoutesTest extends RouteFileTest {
             route.replaceFromWith("direct:webhook-delivery");
             route.weaveById("park-delivery").replace().to("mock:parked");
             route.weaveById("post-webhook").replace().to("mock:subscriber");
+            route.weaveById("reschedule-delivery").replace().to("mock:deliveries-again");
+            route.weaveById("dead-letter-delivery").replace().to("mock:dead-letters");
         });
     }
 
@@ -183,13 +199,17 @@ class WebhooksRoutesTest extends RouteFileTest {
     }
 
     @Test
-    void shouldDropADeliveryWhoseSubscriptionWasDeleted() throws Exception {
+    void shouldDropADeliveryWhoseSubscriptionWasDeletedOrDisabled() throws Exception {
+        subscriptions.stored.add(disabled(FAILED_HOOK, DisabledReason.FAILING));
         getMockEndpoint("mock:subscriber").expectedMessageCount(0);
         getMockEndpoint("mock:parked").expectedMessageCount(0);
+        getMockEndpoint("mock:deliveries-again").expectedMessageCount(0);
 
-        Exchange result = deliver(WebhookDelivery.of(DELIVERED_HOOK, "evt_1", PAYLOAD));
+        Exchange deleted = deliver(WebhookDelivery.of(DELIVERED_HOOK, "evt_1", PAYLOAD));
+        Exchange disabled = deliver(WebhookDelivery.of(FAILED_HOOK, "evt_1", PAYLOAD));
 
-        assertThat(result.getException()).isNull();
+        assertThat(deleted.getException()).isNull();
+        assertThat(disabled.getException()).isNull();
         MockEndpoint.assertIsSatisfied(context);
     }
 
@@ -239,10 +259,190 @@ class WebhooksRoutesTest extends RouteFileTest {
         endpoints.finish(inFlight, null);
     }
 
+    @Test
+    void shouldQueueNothingForADisabledSubscription() throws Exception {
+        subscriptions.stored.addAll(List.of(disabled(DELIVERED_HOOK, DisabledReason.GONE), ALSO_DELIVERED_HOOK));
+        MockEndpoint deliveries = getMockEndpoint("mock:deliveries");
+        deliveries.expectedHeaderValuesReceivedInAnyOrder("_AMQ_DUPL_ID", "wh_2:evt_1");
+
+        Exchange result = fanOut(DELIVERED);
+
+        assertThat(result.getException()).isNull();
+        deliveries.assertIsSatisfied();
+    }
+
+    @Test
+    void shouldSignWithTheNewAndTheReplacedSecretDuringARotationsOverlap() throws Exception {
+        String replaced = SIGNER.newSecret();
+        WebhookSubscription rotated = new WebhookSubscription("wh_1", "demo", DELIVERED_HOOK.url(),
+                DELIVERED_HOOK.events(), DELIVERED_HOOK.secret(), Dialect.V1, NOW,
+                new WebhookSubscription.RetiringSecret(replaced, NOW.plusSeconds(60)), WebhookHealth.ACTIVE);
+        subscriptions.stored.add(rotated);
+        MockEndpoint subscriber = getMockEndpoint("mock:subscriber");
+        subscriber.expectedMessageCount(1);
+
+        deliver(WebhookDelivery.of(rotated, "evt_1", PAYLOAD));
+
+        subscriber.assertIsSatisfied();
+        String signatures = subscriber.getReceivedExchanges().get(0).getMessage().getHeader("webhook-signature",
+                String.class);
+        byte[] payload = PAYLOAD.getBytes(StandardCharsets.UTF_8);
+        assertThat(signatures.split(" ")).containsExactly(
+                SIGNER.sign(rotated.secret(), "evt_1", NOW.getEpochSecond(), payload),
+                SIGNER.sign(replaced, "evt_1", NOW.getEpochSecond(), payload));
+    }
+
+    @Test
+    void shouldRecordAFailedAttemptAsTheStartOfAFailingSpell() throws Exception {
+        subscriptions.stored.add(DELIVERED_HOOK);
+        subscriberAnswers503();
+
+        deliver(WebhookDelivery.of(DELIVERED_HOOK, "evt_1", PAYLOAD));
+
+        assertThat(subscriptions.health("wh_1")).isEqualTo(new WebhookHealth(NOW,
+                new Failure(NOW, 503, "Service Unavailable"), null, null));
+    }
+
+    @Test
+    void shouldEndAFailingSpellWithADeliveryTheSubscriberTook() throws Exception {
+        subscriptions.stored.add(DELIVERED_HOOK);
+        subscriptions.recordFailure("wh_1", new Failure(NOW.minusSeconds(30), null, "Read timed out"));
+        getMockEndpoint("mock:subscriber").expectedMessageCount(1);
+
+        Exchange result = deliver(WebhookDelivery.of(DELIVERED_HOOK, "evt_1", PAYLOAD));
+
+        assertThat(result.getException()).isNull();
+        assertThat(subscriptions.health("wh_1").state()).isEqualTo(WebhookHealth.State.ACTIVE);
+    }
+
+    @Test
+    void shouldDisableASubscriptionWhoseEndpointIsGoneAndAcknowledgeTheDelivery() throws Exception {
+        subscriptions.stored.add(DELIVERED_HOOK);
+        subscriberAnswers(410, "Gone", Map.of());
+        getMockEndpoint("mock:deliveries-again").expectedMessageCount(0);
+        getMockEndpoint("mock:dead-letters").expectedMessageCount(0);
+
+        Exchange result = deliver(WebhookDelivery.of(DELIVERED_HOOK, "evt_1", PAYLOAD));
+
+        assertThat(result.getException()).as("acknowledged, not retried").isNull();
+        MockEndpoint.assertIsSatisfied(context);
+        assertThat(subscriptions.health("wh_1")).isEqualTo(new WebhookHealth(NOW, new Failure(NOW, 410, "Gone"),
+                NOW, DisabledReason.GONE));
+        assertThat(disabledCount("gone")).isEqualTo(1);
+        assertThat(disabledCount("failing")).isZero();
+    }
+
+    @Test
+    void shouldDisableASubscriptionFailingForLongerThanTheHubBearsAtItsNextFailure() throws Exception {
+        subscriptions.stored.add(DELIVERED_HOOK);
+        Instant longAgo = NOW.minus(Duration.ofDays(3)).minusSeconds(1);
+        subscriptions.recordFailure("wh_1", new Failure(longAgo, 503, "Service Unavailable"));
+        subscriberAnswers503();
+
+        Exchange result = deliver(WebhookDelivery.of(DELIVERED_HOOK, "evt_1", PAYLOAD));
+
+        assertThat(result.getException()).as("acknowledged, not retried").isNull();
+        assertThat(subscriptions.health("wh_1")).isEqualTo(new WebhookHealth(longAgo,
+                new Failure(NOW, 503, "Service Unavailable"), NOW, DisabledReason.FAILING));
+        assertThat(disabledCount("failing")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepASubscriptionFailingForLessThanTheLimit() throws Exception {
+        subscriptions.stored.add(DELIVERED_HOOK);
+        subscriptions.recordFailure("wh_1", new Failure(NOW.minus(Duration.ofDays(3)), 503, "Service Unavailable"));
+        subscriberAnswers503();
+
+        Exchange result = deliver(WebhookDelivery.of(DELIVERED_HOOK, "evt_1", PAYLOAD));
+
+        assertThat(result.getException()).isInstanceOf(HttpOperationFailedException.class);
+        assertThat(subscriptions.health("wh_1").state()).isEqualTo(WebhookHealth.State.FAILING);
+        assertThat(disabledCount("failing")).isZero();
+    }
+
+    @Test
+    void shouldSendTheDeliveryAgainForTheTimeARetryAfterAsksCountingItsAttempts() throws Exception {
+        WebhookDelivery delivery = refusedWithRetryAfter(429, "120");
+        MockEndpoint again = getMockEndpoint("mock:deliveries-again");
+        again.expectedHeaderReceived("_AMQ_SCHED_DELIVERY", NOW.plusSeconds(120).toEpochMilli());
+        again.expectedHeaderReceived("SwitchboardWebhookAttempts", 2);
+        getMockEndpoint("mock:dead-letters").expectedMessageCount(0);
+
+        Exchange result = deliver(delivery, 2, null);
+
+        assertThat(result.getException()).as("this copy is acknowledged").isNull();
+        MockEndpoint.assertIsSatisfied(context);
+        Exchange copy = again.getReceivedExchanges().get(0);
+        assertThat(delivery(copy)).isEqualTo(delivery);
+        assertThat(copy.getMessage().getHeaders()).doesNotContainKey("_AMQ_DUPL_ID");
+    }
+
+    @Test
+    void shouldPutOffTheNextAttemptNoLaterThanTheConfiguredMaximum() throws Exception {
+        WebhookDelivery delivery = refusedWithRetryAfter(503, "Mon, 07 Dec 2026 14:00:00 GMT");
+        MockEndpoint again = getMockEndpoint("mock:deliveries-again");
+        again.expectedHeaderReceived("_AMQ_SCHED_DELIVERY", NOW.plus(Duration.ofHours(1)).toEpochMilli());
+
+        deliver(delivery);
+
+        again.assertIsSatisfied();
+    }
+
+    @Test
+    void shouldDeadLetterACopySentAgainOnceTheAttemptsOfAllCopiesAreSpent() throws Exception {
+        WebhookDelivery delivery = refusedWithRetryAfter(429, "5");
+        MockEndpoint deadLetters = getMockEndpoint("mock:dead-letters");
+        deadLetters.expectedHeaderReceived("SwitchboardOriginalQueue", "switchboard.webhook.deliveries");
+        getMockEndpoint("mock:deliveries-again").expectedMessageCount(0);
+
+        Exchange result = deliver(delivery, 2, 6);
+
+        assertThat(result.getException()).isNull();
+        MockEndpoint.assertIsSatisfied(context);
+        Exchange letter = deadLetters.getReceivedExchanges().get(0);
+        assertThat(delivery(letter)).isEqualTo(delivery);
+        assertThat(letter.getMessage().getHeader("SwitchboardDeadLetterReason", String.class))
+                .isEqualTo("all 8 attempts failed, the last: Too Many Requests");
+    }
+
+    @Test
+    void shouldLeaveTheLastAttemptOfTheFirstCopyToTheBrokersDeadLetters() throws Exception {
+        WebhookDelivery delivery = refusedWithRetryAfter(429, "5");
+        getMockEndpoint("mock:deliveries-again").expectedMessageCount(0);
+        getMockEndpoint("mock:dead-letters").expectedMessageCount(0);
+
+        Exchange result = deliver(delivery, 8, null);
+
+        assertThat(result.getException()).isInstanceOf(HttpOperationFailedException.class);
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    /** A delivery to a stored subscription whose endpoint answers with this status and Retry-After. */
+    private WebhookDelivery refusedWithRetryAfter(int status, String retryAfter) {
+        subscriptions.stored.add(DELIVERED_HOOK);
+        subscriberAnswers(status, status == 429 ? "Too Many Requests" : "Service Unavailable",
+                Map.of("Retry-After", retryAfter));
+        return WebhookDelivery.of(DELIVERED_HOOK, "evt_1", PAYLOAD);
+    }
+
+    private double disabledCount(String reason) {
+        return meters.get("switchboard.webhook.subscriptions.disabled").tag("reason", reason).counter().count();
+    }
+
+    private static WebhookSubscription disabled(WebhookSubscription subscription, DisabledReason reason) {
+        return new WebhookSubscription(subscription.id(), subscription.tenantId(), subscription.url(),
+                subscription.events(), subscription.secret(), subscription.dialect(), subscription.createdAt(), null,
+                new WebhookHealth(null, null, NOW, reason));
+    }
+
     private void subscriberAnswers503() {
+        subscriberAnswers(503, "Service Unavailable", Map.of());
+    }
+
+    private void subscriberAnswers(int status, String words, Map<String, String> headers) {
         getMockEndpoint("mock:subscriber").whenAnyExchangeReceived(exchange -> {
-            throw new HttpOperationFailedException(exchange.getMessage().getHeader("CamelHttpUri", String.class), 503,
-                    "Service Unavailable", null, Map.of(), "");
+            throw new HttpOperationFailedException(exchange.getMessage().getHeader("CamelHttpUri", String.class),
+                    status, words, null, headers, "");
         });
     }
 
@@ -255,12 +455,24 @@ class WebhooksRoutesTest extends RouteFileTest {
         });
     }
 
-    /** The delivery as its queue hands it over: JSON, under the duplicate id the fan-out gave it. */
+    /** The delivery as its queue hands it over the first time: JSON, under the duplicate id the fan-out gave it. */
     private Exchange deliver(WebhookDelivery delivery) throws Exception {
+        return deliver(delivery, 1, null);
+    }
+
+    /**
+     * The delivery as its queue hands it over for the {@code deliveryCount}th time, a copy sent again after
+     * {@code earlierAttempts} attempts (null: the delivery as the fan-out queued it).
+     */
+    private Exchange deliver(WebhookDelivery delivery, int deliveryCount, Integer earlierAttempts) throws Exception {
         String body = json.writeValueAsString(delivery);
         return template.send("direct:webhook-delivery", exchange -> {
             exchange.getMessage().setBody(body);
             exchange.getMessage().setHeader("_AMQ_DUPL_ID", delivery.id());
+            exchange.getMessage().setHeader("JMSXDeliveryCount", deliveryCount);
+            if (earlierAttempts != null) {
+                exchange.getMessage().setHeader("SwitchboardWebhookAttempts", earlierAttempts);
+            }
         });
     }
 
@@ -278,12 +490,12 @@ class WebhooksRoutesTest extends RouteFileTest {
                 NOW);
     }
 
-    /** The subscriptions the test stores, as the fan-out and the signing find them. */
+    /** The subscriptions the test stores, as the fan-out, the signing and the outcomes find and change them. */
     static class StoredSubscriptions extends WebhookSubscriptions {
         final List<WebhookSubscription> stored = new ArrayList<>();
 
         StoredSubscriptions() {
-            super(null, null, null, null);
+            super(null, SIGNER, null, null, null, null);
         }
 
         @Override
@@ -294,6 +506,45 @@ class WebhooksRoutesTest extends RouteFileTest {
         @Override
         public List<WebhookSubscription> forTenant(String tenantId) {
             return stored.stream().filter(subscription -> subscription.tenantId().equals(tenantId)).toList();
+        }
+
+        @Override
+        public void recordFailure(String id, Failure failure) {
+            WebhookHealth health = find(id).orElseThrow().health();
+            change(id, new WebhookHealth(health.failingSince() == null ? failure.at() : health.failingSince(),
+                    failure, health.disabledAt(), health.disabledReason()));
+        }
+
+        @Override
+        public void recordSuccess(String id) {
+            WebhookHealth health = find(id).orElseThrow().health();
+            change(id, new WebhookHealth(null, health.lastFailure(), health.disabledAt(), health.disabledReason()));
+        }
+
+        @Override
+        public boolean disable(String id, DisabledReason reason, Instant at) {
+            WebhookHealth health = find(id).orElseThrow().health();
+            if (health.disabledAt() != null) {
+                return false;
+            }
+            change(id, new WebhookHealth(health.failingSince(), health.lastFailure(), at, reason));
+            return true;
+        }
+
+        @Override
+        public boolean disableFailingSince(Instant before, String id, Instant at) {
+            Instant failingSince = find(id).orElseThrow().health().failingSince();
+            return failingSince != null && !failingSince.isAfter(before) && disable(id, DisabledReason.FAILING, at);
+        }
+
+        WebhookHealth health(String id) {
+            return find(id).orElseThrow().health();
+        }
+
+        private void change(String id, WebhookHealth health) {
+            WebhookSubscription was = find(id).orElseThrow();
+            stored.set(stored.indexOf(was), new WebhookSubscription(was.id(), was.tenantId(), was.url(), was.events(),
+                    was.secret(), was.dialect(), was.createdAt(), was.previousSecret(), health));
         }
     }
 }

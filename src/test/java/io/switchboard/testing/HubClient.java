@@ -26,13 +26,21 @@ public final class HubClient {
     }
 
     public Response postJson(String path, Object body, String... headers) {
+        return sendJson("POST", path, body, headers);
+    }
+
+    public Response patchJson(String path, Object body, String... headers) {
+        return sendJson("PATCH", path, body, headers);
+    }
+
+    private Response sendJson(String method, String path, Object body, String... headers) {
         try {
             byte[] json = body instanceof byte[] bytes ? bytes : Fixtures.MAPPER.writeValueAsBytes(body);
             String[] withType = new String[headers.length + 2];
             withType[0] = "Content-Type";
             withType[1] = "application/json";
             System.arraycopy(headers, 0, withType, 2, headers.length);
-            return post(path, json, withType);
+            return send(request(path, withType).method(method, HttpRequest.BodyPublishers.ofByteArray(json)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,16 +7,25 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A webhook endpoint on loopback that keeps every request it gets; can be told to fail the first few. */
+/**
+ * A webhook endpoint on loopback that keeps every request it gets, with the time it came; can be told to fail the
+ * first few, or to answer the next ones with a given status and headers.
+ */
 public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final Queue<Answer> scripted = new ConcurrentLinkedQueue<>();
 
     public WebhookReceiver() {
         try {
@@ -26,9 +35,14 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/hooks", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            int status = failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0 ? 503 : 204;
+            Answer answer = scripted.poll();
+            int status = answer != null ? answer.status()
+                    : failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0 ? 503 : 204;
             received.add(new Received(HttpHeaders.of(exchange.getRequestHeaders(), (name, value) -> true),
-                    new String(body, StandardCharsets.UTF_8), status));
+                    new String(body, StandardCharsets.UTF_8), status, Instant.now()));
+            if (answer != null) {
+                answer.headers().forEach(exchange.getResponseHeaders()::add);
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -42,6 +56,15 @@ public final class WebhookReceiver implements AutoCloseable {
     /** The next {@code count} requests are answered 503. */
     public void failNext(int count) {
         failuresLeft.set(count);
+    }
+
+    /** The next request is answered with this status and these response headers (name, value pairs). */
+    public void answerNext(int status, String... headers) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (int i = 0; i < headers.length; i += 2) {
+            named.put(headers[i], headers[i + 1]);
+        }
+        scripted.add(new Answer(status, named));
     }
 
     public List<Received> received() {
@@ -67,8 +90,14 @@ public final class WebhookReceiver implements AutoCloseable {
         server.stop(0);
     }
 
-    /** @param answeredWith the HTTP status this receiver answered */
-    public record Received(HttpHeaders headers, String body, int answeredWith) {
+    private record Answer(int status, Map<String, String> headers) {
+    }
+
+    /**
+     * @param answeredWith the HTTP status this receiver answered
+     * @param at           when the request came
+     */
+    public record Received(HttpHeaders headers, String body, int answeredWith, Instant at) {
 
         public JsonNode json() {
             try {

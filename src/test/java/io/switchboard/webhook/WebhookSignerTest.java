@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.standardwebhooks.Webhook;
+import io.switchboard.signing.StandardWebhooks;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,6 +35,26 @@ class WebhookSignerTest {
                 "webhook-signature", List.of(signature)), (name, value) -> true);
 
         assertThatCode(() -> new Webhook(secret).verify(payload, headers)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldSignWithEverySecretSoTheReferenceLibraryAcceptsEitherDuringARotation() {
+        String newSecret = signer.newSecret();
+        String oldSecret = signer.newSecret();
+        long now = System.currentTimeMillis() / 1000;
+        String payload = "{\"id\":\"evt_2\",\"event\":\"message.read\"}";
+        String signatures = StandardWebhooks.headers(List.of(newSecret, oldSecret), "evt_2", now,
+                payload.getBytes(StandardCharsets.UTF_8)).get(StandardWebhooks.SIGNATURE);
+        HttpHeaders headers = HttpHeaders.of(Map.of(
+                "webhook-id", List.of("evt_2"),
+                "webhook-timestamp", List.of(Long.toString(now)),
+                "webhook-signature", List.of(signatures)), (name, value) -> true);
+
+        assertThat(signatures.split(" ")).hasSize(2).allMatch(signature -> signature.startsWith("v1,"));
+        assertThatCode(() -> new Webhook(newSecret).verify(payload, headers)).doesNotThrowAnyException();
+        assertThatCode(() -> new Webhook(oldSecret).verify(payload, headers)).doesNotThrowAnyException();
+        assertThat(signer.verifies(signer.newSecret(), "evt_2", now, payload.getBytes(StandardCharsets.UTF_8),
+                signatures)).isFalse();
     }
 
     @Test

@@ -20,4 +20,8 @@ public class V1Requests {
     public V1WebhookRequest webhook(byte[] body, String contentType) {
         return bodies.read(body, contentType, V1WebhookRequest.class);
     }
+
+    public V1WebhookUpdate webhookUpdate(byte[] body, String contentType) {
+        return bodies.read(body, contentType, V1WebhookUpdate.class);
+    }
 }

@@ -8,10 +8,15 @@ import io.switchboard.api.FieldError;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Message;
-import io.switchboard.webhook.WebhookSubscription;
 import io.switchboard.store.MessageView;
+import io.switchboard.webhook.WebhookDelivery;
+import io.switchboard.webhook.WebhookHealth;
+import io.switchboard.webhook.WebhookHealth.Failure;
+import io.switchboard.webhook.WebhookSubscription;
+import io.switchboard.webhook.WebhookTestEvents;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /** The v1 response shapes: what {@code /v1/*} answers, on success and on error. */
@@ -43,14 +48,35 @@ public class V1Responses {
         return webhook(subscription, request.secret() == null ? subscription.secret() : null);
     }
 
+    /** {@code GET /v1/webhooks/{id}}: the subscription and its state, without its secret. */
+    public Webhook webhook(WebhookSubscription subscription) {
+        return webhook(subscription, null);
+    }
+
+    /** {@code PATCH /v1/webhooks/{id}}: as GET shows it, and the new secret once if the hub generated it. */
+    public Webhook webhookUpdated(WebhookSubscription subscription, V1WebhookUpdate update) {
+        return webhook(subscription, Boolean.TRUE.equals(update.rotateSecret()) ? subscription.secret() : null);
+    }
+
     /** {@code GET /v1/webhooks}: the tenant's subscriptions, without their secrets. */
     public WebhookList webhooks(List<WebhookSubscription> subscriptions) {
         return new WebhookList(subscriptions.stream().map(subscription -> webhook(subscription, null)).toList());
     }
 
+    /** {@code POST /v1/webhooks/{id}/test}: the test event is queued for delivery. */
+    public WebhookTest webhookTestQueued(WebhookDelivery delivery) {
+        return new WebhookTest(delivery.webhookId(), WebhookTestEvents.EVENT, delivery.subscriptionId(), "queued");
+    }
+
     private static Webhook webhook(WebhookSubscription subscription, String secret) {
         List<String> events = subscription.events().stream().map(EventType::wireName).sorted().toList();
-        return new Webhook(subscription.id(), subscription.url().toString(), events, secret,
+        WebhookHealth health = subscription.health();
+        Failure failure = health.lastFailure();
+        return new Webhook(subscription.id(), subscription.url().toString(), events, subscription.dialect().id(),
+                health.state().name().toLowerCase(Locale.ROOT), health.failingSince(),
+                failure == null ? null : new LastFailure(failure.status(), failure.reason(), failure.at()),
+                health.disabledReason() == null ? null : health.disabledReason().word(), health.disabledAt(), secret,
+                subscription.previousSecret() == null ? null : subscription.previousSecret().expiresAt(),
                 subscription.createdAt());
     }
 
@@ -90,9 +116,29 @@ public class V1Responses {
     public record TimelineEvent(String type, Instant at, String reason) {
     }
 
+    /**
+     * @param state                   {@code active}, {@code failing} or {@code disabled}
+     * @param failingSince            the first failed attempt since the last success, while failing
+     * @param lastFailure             the latest failed attempt, if any
+     * @param disabledReason          {@code gone} (a 410), {@code failing} (for longer than the hub bears) or
+     *                                {@code client}
+     * @param previousSecretExpiresAt when the secret the latest rotation replaced stops (or stopped) signing
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Webhook(String id, String url, List<String> events, String secret, Instant createdAt) {
+    public record Webhook(String id, String url, List<String> events, String dialect, String state,
+            Instant failingSince, LastFailure lastFailure, String disabledReason, Instant disabledAt, String secret,
+            Instant previousSecretExpiresAt, Instant createdAt) {
+    }
+
+    /** @param status the subscriber's HTTP status; absent when it gave none (no connection, no answer in time) */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LastFailure(Integer status, String reason, Instant at) {
+    }
+
+    /** @param id the test event's id, its {@code webhook-id} */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record WebhookTest(String id, String event, String webhookId, String status) {
     }
 
     public record WebhookList(List<Webhook> data) {
