@@ -1,8 +1,14 @@
 package io.switchboard.sandbox;
 
+import io.switchboard.dialect.pinnacle.PinnacleSignatures;
+import io.switchboard.model.Dialect;
+import io.switchboard.module.DialectModules;
+import io.switchboard.tenant.TenantProperties;
 import io.switchboard.webhook.WebhookSigner;
+import io.switchboard.webhook.WebhookSubscription;
 import io.switchboard.webhook.WebhookSubscriptions;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code http://127.0.0.1:8080/sandbox/webhook-inbox/<name>}, then read what arrived (operator login). Keeps the
  * exact body and the signature headers, so a signature can be checked by hand. Off in the prod profile.
  *
- * <p>It takes only what a careful receiver takes: a delivery signed (Standard Webhooks) with the secret of a
- * subscription whose URL is this inbox, stamped within {@link #TOLERANCE} of the hub's clock; anything else is a 401.
+ * <p>It takes only what a careful receiver takes: a delivery stamped within {@link #TOLERANCE} of the hub's clock and
+ * signed as the dialect of a subscription whose URL is this inbox signs (Standard Webhooks for v1 and v5, the secret
+ * itself in {@code PINNACLE-SIGNING-SECRET} for Pinnacle), or a message's own status callback signed with a tenant's
+ * status callback secret (a v5 {@code callbackURL} pointing here); anything else is a 401.
  * So only the hub's own deliveries fill it, an inbox exists only under a name a subscription points at (subscribing
  * needs a tenant's key), and it is bounded: each keeps its last {@value #CAPACITY_PER_INBOX} deliveries, at most
  * {@value #MAX_INBOXES} inboxes are kept (the one written to longest ago makes room), and a body is at most
@@ -59,11 +67,18 @@ class WebhookInbox {
             });
     private final WebhookSubscriptions subscriptions;
     private final WebhookSigner signer;
+    private final List<String> statusCallbackSecrets;
     private final Clock clock;
 
-    WebhookInbox(WebhookSubscriptions subscriptions, WebhookSigner signer, Clock clock) {
+    WebhookInbox(WebhookSubscriptions subscriptions, WebhookSigner signer, TenantProperties tenants,
+            DialectModules dialects, Clock clock) {
         this.subscriptions = subscriptions;
         this.signer = signer;
+        this.statusCallbackSecrets = tenants.tenants().stream()
+                .flatMap(tenant -> dialects.all().stream()
+                        .flatMap(dialect -> dialect.webhookRendering().stream())
+                        .flatMap(rendering -> rendering.statusCallbackSecret(tenant).stream()))
+                .toList();
         this.clock = clock;
     }
 
@@ -98,7 +113,7 @@ class WebhookInbox {
         String id = headers.getFirst("webhook-id");
         String timestamp = headers.getFirst("webhook-timestamp");
         String signature = headers.getFirst("webhook-signature");
-        if (id == null || timestamp == null || signature == null) {
+        if (id == null || timestamp == null) {
             return false;
         }
         long signedAt;
@@ -112,7 +127,20 @@ class WebhookInbox {
             return false;
         }
         return subscriptions.withPath(PATH + "/" + name).stream()
-                .anyMatch(subscription -> signer.verifies(subscription.secret(), id, signedAt, body, signature));
+                .anyMatch(subscription -> signedFor(subscription, headers, id, signedAt, body))
+                || signature != null && statusCallbackSecrets.stream()
+                        .anyMatch(secret -> signer.verifies(secret, id, signedAt, body, signature));
+    }
+
+    private boolean signedFor(WebhookSubscription subscription, HttpHeaders headers, String id, long signedAt,
+            byte[] body) {
+        if (subscription.dialect() == Dialect.PINNACLE) {
+            String presented = headers.getFirst(PinnacleSignatures.HEADER);
+            return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
+                    subscription.secret().getBytes(StandardCharsets.UTF_8));
+        }
+        String signature = headers.getFirst("webhook-signature");
+        return signature != null && signer.verifies(subscription.secret(), id, signedAt, body, signature);
     }
 
     record Inbox(List<Received> received) {

@@ -29,6 +29,7 @@ class OperationsIntegrationTest extends HubIntegrationTest {
             HubClient.Response response = switch (service.getMethod().toUpperCase()) {
                 case "GET" -> hub().get(path);
                 case "DELETE" -> hub().delete(path);
+                case "PATCH" -> hub().patchJson(path, "{}".getBytes(StandardCharsets.UTF_8));
                 default -> hub().postJson(path, "{}".getBytes(StandardCharsets.UTF_8));
             };
             assertThat(response.status()).as(service.getMethod() + " " + path + " -> " + response).isEqualTo(401);

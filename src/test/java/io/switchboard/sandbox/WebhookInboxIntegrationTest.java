@@ -3,6 +3,7 @@ package io.switchboard.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.signing.StandardWebhooks;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
 import io.switchboard.webhook.WebhookSigner;
@@ -30,9 +31,13 @@ class WebhookInboxIntegrationTest extends HubIntegrationTest {
 
     /** Subscribes the inbox of this name; returns the subscription's secret. */
     private String subscribe(String name) {
+        return subscribe(name, "v1");
+    }
+
+    private String subscribe(String name, String dialect) {
         HubClient.Response subscribed = hub().postJson("/v1/webhooks", Map.of(
                 "url", "http://127.0.0.1:" + port + WebhookInbox.PATH + "/" + name,
-                "events", List.of("message.delivered")), "Authorization", V1_KEY);
+                "events", List.of("message.delivered"), "dialect", dialect), "Authorization", V1_KEY);
         assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
         subscriptions.add(subscribed.json().path("id").asText());
         return subscribed.json().path("secret").asText();
@@ -81,6 +86,31 @@ class WebhookInboxIntegrationTest extends HubIntegrationTest {
                 .isEqualTo(401);
         assertThat(received("guarded")).isEmpty();
         assertThat(received("nobody-subscribed-" + now)).isEmpty();
+    }
+
+    @Test
+    void shouldTakeAPinnacleSubscribersPostByItsSigningSecretHeader() {
+        String secret = subscribe("pinnacle", "pinnacle");
+        long now = Instant.now().getEpochSecond();
+
+        assertThat(hub().post(WebhookInbox.PATH + "/pinnacle", BODY, "Content-Type", "application/json",
+                "webhook-id", "evt_1", "webhook-timestamp", Long.toString(now),
+                "PINNACLE-SIGNING-SECRET", signer.newSecret()).status()).as("another secret").isEqualTo(401);
+        assertThat(hub().post(WebhookInbox.PATH + "/pinnacle", BODY, "Content-Type", "application/json",
+                "webhook-id", "evt_2", "webhook-timestamp", Long.toString(now),
+                "PINNACLE-SIGNING-SECRET", secret).status()).isEqualTo(204);
+        assertThat(received("pinnacle")).singleElement().satisfies(delivery -> assertThat(delivery.path("headers")
+                .has("pinnacle-signing-secret")).as("the secret is not shown").isFalse());
+    }
+
+    @Test
+    void shouldTakeAV5StatusCallbackSignedUnderTheTenantsPassword() {
+        long now = Instant.now().getEpochSecond();
+        String passwordKey = StandardWebhooks.secretOf("sk_dev_v5".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(deliver("v5-callbacks", passwordKey, "evt_1", now).status()).isEqualTo(204);
+        assertThat(deliver("v5-callbacks", signer.newSecret(), "evt_2", now).status()).isEqualTo(401);
+        assertThat(received("v5-callbacks")).hasSize(1);
     }
 
     @Test
