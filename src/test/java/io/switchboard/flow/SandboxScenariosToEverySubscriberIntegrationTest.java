@@ -29,9 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every sandbox scenario (the rows of the README's table, the user's reply included) through every sandbox carrier
  * dialect, watched by a subscriber of each payload dialect subscribed to every event: each gets every event of the
- * message's timeline its dialect has a shape for, exactly once per {@code webhook-id}, verified as its clients verify
- * (v1 and v5 with the Standard Webhooks library, v1's {@code sha256=} header by its rule, Pinnacle by its signing-secret
- * header), though the v1 subscriber is down (answers 503) for its first posts.
+ * message's timeline its dialect has a shape for, exactly once per {@code webhook-id}, verified as its clients
+ * verify (v1 and v5 with the Standard Webhooks library, v1's {@code sha256=} header by its rule, Pinnacle by its
+ * signing-secret header), though the v1 subscriber is down (answers 503) for its first posts.
  */
 class SandboxScenariosToEverySubscriberIntegrationTest extends HubIntegrationTest {
 
