@@ -14,10 +14,10 @@ public interface WebhookRendering {
 
     /**
      * Whether the dialect has a shape for events of this type; its subscribers get no others. Every dialect has one
-     * for the events about a sent message's status.
+     * for the events about a sent message's status, and for a user's messages and typing.
      */
     default boolean renders(EventType type) {
-        return type.changesStatus();
+        return type.changesStatus() || type == EventType.RECEIVED || type == EventType.USER_TYPING;
     }
 
     /** The JSON body posted to the subscriber. */

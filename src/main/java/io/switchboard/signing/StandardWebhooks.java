@@ -34,11 +34,20 @@ public final class StandardWebhooks {
      */
     public static Map<String, String> headers(List<String> secrets, String webhookId, long timestampSeconds,
             byte[] body) {
+        Map<String, String> headers = identity(webhookId, timestampSeconds);
+        headers.put(SIGNATURE, secrets.stream().map(secret -> sign(secret, webhookId, timestampSeconds, body))
+                .collect(Collectors.joining(" ")));
+        return headers;
+    }
+
+    /**
+     * The {@code webhook-id} and {@code webhook-timestamp} headers alone, for a dialect that proves the sender its own
+     * way but lets receivers tell a retry from a new event as every subscriber can.
+     */
+    public static Map<String, String> identity(String webhookId, long timestampSeconds) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(ID, webhookId);
         headers.put(TIMESTAMP, Long.toString(timestampSeconds));
-        headers.put(SIGNATURE, secrets.stream().map(secret -> sign(secret, webhookId, timestampSeconds, body))
-                .collect(Collectors.joining(" ")));
         return headers;
     }
 

@@ -18,7 +18,6 @@ import io.switchboard.store.MessageStore;
 import io.switchboard.store.MessageView;
 import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,18 +57,10 @@ public class PinnacleWebhookPayloads implements WebhookRendering {
         this.mapper = mapper;
     }
 
-    /** Status events, and the user's side Pinnacle has events for: their messages and their typing. */
-    @Override
-    public boolean renders(EventType type) {
-        return type.changesStatus() || type == EventType.RECEIVED || type == EventType.USER_TYPING;
-    }
-
     @Override
     public Map<String, String> signatureHeaders(List<String> secrets, String webhookId, long timestampSeconds,
             byte[] body) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(StandardWebhooks.ID, webhookId);
-        headers.put(StandardWebhooks.TIMESTAMP, Long.toString(timestampSeconds));
+        Map<String, String> headers = StandardWebhooks.identity(webhookId, timestampSeconds);
         headers.put(PinnacleSignatures.HEADER, secrets.get(0));
         return headers;
     }

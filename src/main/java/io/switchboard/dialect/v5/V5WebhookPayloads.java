@@ -43,12 +43,6 @@ public class V5WebhookPayloads implements WebhookRendering {
         this.mapper = mapper;
     }
 
-    /** Status events, and the user's messages and typing as v5 mobile-originated messages. */
-    @Override
-    public boolean renders(EventType type) {
-        return type.changesStatus() || type == EventType.RECEIVED || type == EventType.USER_TYPING;
-    }
-
     @Override
     public Map<String, String> signatureHeaders(List<String> secrets, String webhookId, long timestampSeconds,
             byte[] body) {
