@@ -5,6 +5,9 @@ import io.switchboard.camel.Variables;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.store.Leg;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.apache.camel.spi.DataType;
 import org.apache.camel.spi.Transformer;
@@ -46,5 +49,14 @@ public abstract class CarrierCallbackReader extends Transformer {
         JsonNode value = node.get(field);
         return value != null && value.isValueNode() && !value.isNull() && !value.asText().isBlank()
                 ? Optional.of(value.asText().trim()) : Optional.empty();
+    }
+
+    /** An ISO-8601 time with its offset, such as {@code 2026-01-01T10:00:03Z}; empty for anything else. */
+    protected static Optional<Instant> isoInstant(String value) {
+        try {
+            return Optional.of(OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeParseException notIso) {
+            return Optional.empty();
+        }
     }
 }

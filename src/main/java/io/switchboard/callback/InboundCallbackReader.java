@@ -15,8 +15,6 @@ import io.switchboard.model.UserMessage;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
@@ -81,7 +79,7 @@ public abstract class InboundCallbackReader extends Transformer {
 
     /** When it happened, from the first of these texts that is an ISO-8601 time with an offset, else now. */
     protected Instant occurredAt(Optional<String> time) {
-        return time.flatMap(InboundCallbackReader::instant).orElseGet(clock::instant);
+        return time.flatMap(CarrierCallbackReader::isoInstant).orElseGet(clock::instant);
     }
 
     /** The field's text, trimmed, when it is a scalar that is neither null nor blank. */
@@ -123,14 +121,6 @@ public abstract class InboundCallbackReader extends Transformer {
         try {
             return Optional.of(URI.create(text));
         } catch (IllegalArgumentException notAUrl) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Instant> instant(String value) {
-        try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
-        } catch (DateTimeParseException notIso) {
             return Optional.empty();
         }
     }

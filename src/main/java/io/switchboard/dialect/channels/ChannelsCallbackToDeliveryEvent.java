@@ -9,8 +9,6 @@ import io.switchboard.model.Ids;
 import io.switchboard.store.Leg;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +56,7 @@ public class ChannelsCallbackToDeliveryEvent extends CarrierCallbackReader {
         }
         String id = resource.path("id").asText("");
         String carrierMessageId = id.isEmpty() ? leg.carrierMessageId() : id;
-        Instant occurredAt = TIME_FIELDS.stream().map(field -> instant(resource.path(field).asText("")))
+        Instant occurredAt = TIME_FIELDS.stream().map(field -> isoInstant(resource.path(field).asText("")))
                 .flatMap(Optional::stream).findFirst().orElseGet(clock::instant);
         String reason = type == EventType.FAILED || type == EventType.EXPIRED ? reason(resource) : null;
         return Optional.of(leg.event(type, occurredAt, carrierMessageId, reason));
@@ -68,16 +66,5 @@ public class ChannelsCallbackToDeliveryEvent extends CarrierCallbackReader {
     private static String reason(JsonNode resource) {
         String reason = resource.path("reason").asText("");
         return reason.isBlank() ? resource.path("status").asText() : reason;
-    }
-
-    private static Optional<Instant> instant(String value) {
-        if (value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
-        } catch (DateTimeParseException notIso) {
-            return Optional.empty();
-        }
     }
 }

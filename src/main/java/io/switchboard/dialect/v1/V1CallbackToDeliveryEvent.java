@@ -10,8 +10,6 @@ import io.switchboard.model.Ids;
 import io.switchboard.store.Leg;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +55,7 @@ public class V1CallbackToDeliveryEvent extends StatusCallbackReader {
     @Override
     protected Optional<Instant> occurredAt(JsonNode callback, EventType type, String status) {
         return text(callback.path("data"), status + "_at").or(() -> text(callback, "timestamp"))
-                .flatMap(V1CallbackToDeliveryEvent::instant);
+                .flatMap(StatusCallbackReader::isoInstant);
     }
 
     @Override
@@ -92,13 +90,5 @@ public class V1CallbackToDeliveryEvent extends StatusCallbackReader {
     protected Optional<String> messageId(JsonNode callback) {
         JsonNode data = callback.path("data");
         return text(data, "message_id").or(() -> text(data, "id")).or(() -> text(callback, "message_id"));
-    }
-
-    private static Optional<Instant> instant(String value) {
-        try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

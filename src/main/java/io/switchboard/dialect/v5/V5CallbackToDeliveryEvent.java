@@ -11,8 +11,6 @@ import io.switchboard.model.Ids;
 import io.switchboard.store.Leg;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,15 +92,14 @@ public class V5CallbackToDeliveryEvent extends CarrierCallbackReader {
         return Optional.empty();
     }
 
+    /** ISO-8601, or epoch milliseconds. */
     private static Optional<Instant> instant(String value) {
-        try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
-        } catch (DateTimeParseException notIso) {
+        return isoInstant(value).or(() -> {
             try {
                 return Optional.of(Instant.ofEpochMilli(Long.parseLong(value)));
             } catch (NumberFormatException notEpoch) {
                 return Optional.empty();
             }
-        }
+        });
     }
 }
