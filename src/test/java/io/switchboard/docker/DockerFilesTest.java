@@ -92,7 +92,7 @@ class DockerFilesTest {
         Map<String, Object> compose = new Yaml().load(Files.readString(DOCKER.resolve("compose.yaml")));
         Map<String, Object> services = (Map<String, Object>) compose.get("services");
 
-        assertThat(services).containsOnlyKeys("artemis", "postgres", "switchboard");
+        assertThat(services).containsOnlyKeys("artemis", "postgres", "switchboard", "prometheus", "grafana");
         Map<String, Object> hub = (Map<String, Object>) services.get("switchboard");
         Map<String, String> environment = (Map<String, String>) hub.get("environment");
         assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "prod")
@@ -111,6 +111,44 @@ class DockerFilesTest {
                 .normalize()).isEqualTo(DOCKER.resolve("Dockerfile").normalize());
         List<String> brokerVolumes = (List<String>) ((Map<String, Object>) services.get("artemis")).get("volumes");
         assertThat(brokerVolumes).contains("./broker.xml:/var/lib/artemis-instance/etc-override/broker.xml:ro");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldRunPrometheusAndGrafanaWithTheHubsFilesInTheMonitoringProfileOnly() throws Exception {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DOCKER.resolve("compose.yaml")));
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+
+        for (String core : List.of("artemis", "postgres", "switchboard")) {
+            assertThat((Map<String, Object>) services.get(core)).as(core + " runs in every profile")
+                    .doesNotContainKey("profiles");
+        }
+        for (String monitoring : List.of("prometheus", "grafana")) {
+            Map<String, Object> service = (Map<String, Object>) services.get(monitoring);
+            assertThat((List<String>) service.get("profiles")).containsExactly("monitoring");
+            for (String volume : (List<String>) service.get("volumes")) {
+                String source = volume.split(":")[0];
+                if (source.startsWith("./")) {
+                    assertThat(DOCKER.resolve(source)).as(volume + " mounts a file the repository has")
+                            .isRegularFile();
+                }
+            }
+        }
+        Map<String, Object> prometheus = (Map<String, Object>) services.get("prometheus");
+        assertThat((List<String>) prometheus.get("volumes")).contains(
+                "./monitoring/prometheus.yml:/etc/prometheus/prometheus.yml:ro",
+                "./monitoring/alerts.yml:/etc/prometheus/alerts.yml:ro");
+        Map<String, Object> scrapeConfig =
+                new Yaml().load(Files.readString(DOCKER.resolve("monitoring/prometheus.yml")));
+        assertThat((List<String>) scrapeConfig.get("rule_files")).containsExactly("/etc/prometheus/alerts.yml");
+        Map<String, Object> job = ((List<Map<String, Object>>) scrapeConfig.get("scrape_configs")).get(0);
+        assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
+        String passwordFile = (String) ((Map<String, Object>) job.get("basic_auth")).get("password_file");
+        String secret = ((List<String>) prometheus.get("secrets")).get(0);
+        assertThat(passwordFile).as("the scrape reads the compose secret").isEqualTo("/run/secrets/" + secret);
+        Map<String, Object> secrets = (Map<String, Object>) compose.get("secrets");
+        assertThat((Map<String, Object>) secrets.get(secret))
+                .containsEntry("environment", "SWITCHBOARD_ADMIN_PASSWORD");
     }
 
     @Test
