@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public class RoutingTable {
                 && dialects.of(known.get(id)).carrierSide().capabilities().takesFailoverLeg();
         this.readModified = lastModified(file);
         this.rules = read(file, knownCarrier, takesFailoverLeg);
-        this.loadedAt = Instant.now();
+        this.loadedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** The route of the message, or null when the table names no carrier for it. */
@@ -106,7 +107,7 @@ public class RoutingTable {
         readModified = modified;
         try {
             rules = read(file, knownCarrier, takesFailoverLeg);
-            loadedAt = Instant.now();
+            loadedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             lastRefusal = null;
             LOG.info("Routing rules reloaded from {}: {} rules", file.getDescription(), rules.rules().size());
             return true;
