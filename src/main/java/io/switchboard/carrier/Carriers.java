@@ -63,6 +63,11 @@ public class Carriers {
         return connectors.computeIfAbsent(id, unknown -> connector(config));
     }
 
+    /** The ids of the configured carriers, in the order of {@code switchboard.carriers}. */
+    public List<String> ids() {
+        return List.copyOf(configs.keySet());
+    }
+
     /** Every configured carrier that speaks the dialect, such as the candidates a callback may come from. */
     public List<CarrierConnector> ofDialect(Dialect dialect) {
         return configs.values().stream().filter(config -> config.dialect() == dialect)

@@ -19,6 +19,8 @@ import io.switchboard.module.DialectModules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,7 @@ public class RoutingTable {
     private final Predicate<String> takesFailoverLeg;
     private volatile RoutingRules rules;
     private volatile long readModified;
+    private volatile Instant loadedAt;
     private volatile String lastRefusal;
 
     public RoutingTable(@Value("${switchboard.routing.file}") Resource file, CarrierProperties carriers,
@@ -76,6 +79,7 @@ public class RoutingTable {
                 && dialects.of(known.get(id)).carrierSide().capabilities().takesFailoverLeg();
         this.readModified = lastModified(file);
         this.rules = read(file, knownCarrier, takesFailoverLeg);
+        this.loadedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** The route of the message, or null when the table names no carrier for it. */
@@ -103,6 +107,7 @@ public class RoutingTable {
         readModified = modified;
         try {
             rules = read(file, knownCarrier, takesFailoverLeg);
+            loadedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             lastRefusal = null;
             LOG.info("Routing rules reloaded from {}: {} rules", file.getDescription(), rules.rules().size());
             return true;
@@ -116,6 +121,16 @@ public class RoutingTable {
     /** The rules in force. */
     public RoutingRules rules() {
         return rules;
+    }
+
+    /** The file the rules come from, as the log and the refusals name it. */
+    public String file() {
+        return file.getDescription();
+    }
+
+    /** When the rules in force were read from the file. */
+    public Instant loadedAt() {
+        return loadedAt;
     }
 
     /** Why the last change of the file was refused, or null when the rules in force are the file's. */

@@ -5,6 +5,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -62,7 +64,8 @@ public class WebhookEndpoints implements DisposableBean {
             breaker.getEventPublisher().onStateTransition(event -> {
                 switch (event.getStateTransition().getToState()) {
                     case HALF_OPEN -> release(breaker.getName(), trialCalls);
-                    case CLOSED -> release(breaker.getName(), Integer.MAX_VALUE);
+                    // DISABLED: an operator lets every post through (forced closed)
+                    case CLOSED, DISABLED -> release(breaker.getName(), Integer.MAX_VALUE);
                     default -> {
                     }
                 }
@@ -138,6 +141,12 @@ public class WebhookEndpoints implements DisposableBean {
     /** The endpoint's breaker state (CLOSED, OPEN, HALF_OPEN), as operators and tests see it. */
     public String state(String url) {
         return breakers.circuitBreaker(endpointOf(url)).getState().name();
+    }
+
+    /** The breaker of every endpoint posted to since the hub started, by endpoint, for operators to see and force. */
+    public List<CircuitBreaker> breakers() {
+        return breakers.getAllCircuitBreakers().stream().sorted(Comparator.comparing(CircuitBreaker::getName))
+                .toList();
     }
 
     /** The endpoint a URL posts to; never its path or credentials, which may hold a subscriber's secrets. */

@@ -233,6 +233,13 @@ public class WebhookSubscriptions {
                 .list();
     }
 
+    /** Every tenant's subscriptions, for operators: by tenant, oldest first. */
+    public List<WebhookSubscription> all() {
+        return jdbc.sql("SELECT * FROM webhook_subscriptions ORDER BY tenant_id, created_at")
+                .query(ROW)
+                .list();
+    }
+
     /** A failed attempt: the subscription is failing, since this one unless it already was. */
     public void recordFailure(String id, Failure failure) {
         jdbc.sql("""

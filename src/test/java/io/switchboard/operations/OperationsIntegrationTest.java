@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
+import io.switchboard.testing.Jolokia;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.camel.CamelContext;
@@ -103,10 +104,7 @@ class OperationsIntegrationTest extends HubIntegrationTest {
 
     @Test
     void shouldLetHawtiosPagePostToJolokiaWithTheCookieTokenButNothingWithout() {
-        HubClient.Response page = hub().get("/actuator/hawtio/", "Authorization", OPERATOR);
-        String cookie = page.raw().headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
-        String token = cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';'));
+        String token = Jolokia.xsrfToken(hub());
         byte[] search = "{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,*\"}"
                 .getBytes(StandardCharsets.UTF_8);
 

@@ -3,6 +3,7 @@ package io.switchboard.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -127,6 +128,25 @@ class WebhookEndpointsTest {
         } finally {
             recovering.destroy();
         }
+    }
+
+    @Test
+    void shouldShowEachEndpointsBreakerAndReleaseWhatIsParkedWhenAnOperatorForcesItClosed() throws Exception {
+        endpoints.finish(endpoints.admit(webhook("https://b.example.com/hooks")), null);
+        endpoints.finish(endpoints.admit(webhook("https://a.example.com/hooks")), null);
+        CircuitBreaker forced = endpoints.breakers().get(0);
+        assertThat(endpoints.breakers()).extracting(CircuitBreaker::getName)
+                .containsExactly("https://a.example.com:443", "https://b.example.com:443");
+
+        forced.transitionToForcedOpenState();
+        assertThatThrownBy(() -> endpoints.admit(webhook("https://a.example.com/hooks")))
+                .isInstanceOf(WebhookEndpointOpenException.class);
+        assertThat(releases).as("nothing is released while an operator keeps it open").isEmpty();
+        forced.transitionToDisabledState();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !releases.isEmpty());
+        assertThat(releases).containsExactly(new Release("https://a.example.com:443", Integer.MAX_VALUE));
+        assertThat(endpoints.admit(webhook("https://a.example.com/hooks"))).isNotNull();
     }
 
     @Test
