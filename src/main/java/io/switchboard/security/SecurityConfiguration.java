@@ -2,6 +2,7 @@ package io.switchboard.security;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -44,6 +45,7 @@ class SecurityConfiguration {
             "/login", "the operator login form (Spring Security's page), where Hawtio's users sign in");
 
     private static final String ERROR_PAGE = "/error";
+    private static final String JOLOKIA = "/actuator/jolokia";
 
     private static final String[] ROUTE_AUTHENTICATED = {
         "/v1/**", "/v5/**", "/messages/**", "/callbacks/**", "/sandbox/**", ERROR_PAGE
@@ -101,6 +103,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_ENDPOINTS.keySet().toArray(String[]::new)).permitAll()
+                        .requestMatchers(SecurityConfiguration::jolokiaChangeByGet).denyAll()
                         .anyRequest().hasRole("ADMIN"))
                 .formLogin(Customizer.withDefaults())
                 .httpBasic(Customizer.withDefaults())
@@ -116,6 +119,21 @@ class SecurityConfiguration {
     /** {@code /error} renders a failure the container forwards to it; asked for itself it would answer a bare 500. */
     private static boolean errorPageCalledDirectly(HttpServletRequest request) {
         return request.getDispatcherType() != DispatcherType.ERROR && request.getRequestURI().equals(ERROR_PAGE);
+    }
+
+    /**
+     * Jolokia runs an operation or writes an attribute by GET too, and a GET carries no CSRF token: a link on another
+     * site, opened by a signed-in operator's browser, could force a breaker open or replay dead letters. Reads stay
+     * open to GET; changes need a POST with the token, as Hawtio's page sends them.
+     */
+    private static boolean jolokiaChangeByGet(HttpServletRequest request) {
+        if (!HttpMethod.GET.matches(request.getMethod()) || !request.getRequestURI().startsWith(JOLOKIA)) {
+            return false;
+        }
+        String pathParameter = request.getParameter("p");
+        String path = pathParameter != null ? pathParameter : request.getRequestURI().substring(JOLOKIA.length());
+        String type = path.replaceFirst("^/+", "").toLowerCase(Locale.ROOT);
+        return type.startsWith("exec") || type.startsWith("write");
     }
 
     private static boolean jsonDeadLetterReplay(HttpServletRequest request) {

@@ -263,4 +263,19 @@ class HubMBeansIntegrationTest extends HubIntegrationTest {
         assertThat(hub().get(Jolokia.PATH + "/read/" + mbeans.nameOf("type=RoutingRules")).status()).isEqualTo(401);
         assertThat(breakers.of(carriers.byId("sandbox-v5")).getState().name()).isEqualTo("CLOSED");
     }
+
+    @Test
+    void shouldRefuseAnOperationByGetWhichCarriesNoTokenButReadByGet() {
+        String carrier = carrier("sandbox-v5").toString();
+
+        for (String change : List.of("/exec/" + carrier + "/forceOpen", "?p=/exec/" + carrier + "/forceOpen",
+                "/?p=EXEC/" + carrier + "/forceOpen", "/write/" + carrier + "/BreakerState/OPEN")) {
+            assertThat(hub().get(Jolokia.PATH + change, "Authorization", OPERATOR).status()).as(change).isEqualTo(403);
+        }
+        HubClient.Response read = hub().get(Jolokia.PATH + "/read/" + carrier + "/BreakerState",
+                "Authorization", OPERATOR);
+
+        assertThat(read.json().path("value").asText()).as(read.toString()).isEqualTo("CLOSED");
+        assertThat(breakers.of(carriers.byId("sandbox-v5")).getState().name()).isEqualTo("CLOSED");
+    }
 }
