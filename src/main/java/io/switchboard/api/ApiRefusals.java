@@ -2,6 +2,7 @@ package io.switchboard.api;
 
 import jakarta.jms.JMSException;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.camel.component.direct.DirectConsumerNotAvailableException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -17,6 +18,20 @@ import org.springframework.transaction.TransactionException;
  */
 @Component("apiRefusals")
 public class ApiRefusals {
+
+    /** Each refusal's kind, as the refusal metrics name it. */
+    private static final Map<Class<? extends ApiException>, String> KINDS = Map.ofEntries(
+            Map.entry(InvalidRequestException.class, "invalid"),
+            Map.entry(MalformedBodyException.class, "malformed"),
+            Map.entry(BodyTooLargeException.class, "too_large"),
+            Map.entry(UnsupportedMediaTypeException.class, "unsupported_media"),
+            Map.entry(UnauthorizedException.class, "unauthorized"),
+            Map.entry(NotFoundException.class, "not_found"),
+            Map.entry(ConflictException.class, "conflict"),
+            Map.entry(IdempotencyConflictException.class, "idempotency_conflict"),
+            Map.entry(NoActiveSessionException.class, "no_active_session"),
+            Map.entry(RateLimitedException.class, "rate_limited"),
+            Map.entry(ServiceUnavailableException.class, "unavailable"));
 
     private final long retryAfterSeconds;
 
@@ -53,6 +68,16 @@ public class ApiRefusals {
             }
         }
         throw new IllegalArgumentException("No ApiException behind " + failure, failure);
+    }
+
+    /**
+     * The kind of a refusal, a word from a bounded set that the refusal metrics tag it with: {@code invalid},
+     * {@code malformed}, {@code too_large}, {@code unsupported_media}, {@code unauthorized}, {@code not_found},
+     * {@code conflict}, {@code idempotency_conflict}, {@code no_active_session}, {@code rate_limited},
+     * {@code unavailable}.
+     */
+    public static String kindOf(ApiException refusal) {
+        return KINDS.get(refusal.getClass());
     }
 
     private static String unavailable(Throwable cause) {

@@ -1,6 +1,7 @@
 package io.switchboard.callback;
 
 import io.switchboard.api.UnauthorizedException;
+import io.switchboard.api.UnauthorizedException.Flaw;
 import io.switchboard.signing.HmacSha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,16 +36,16 @@ public class CallbackTokens {
      */
     public String verify(String legId, String token) {
         if (legId == null || token == null) {
-            throw new UnauthorizedException("The callback URL is missing its leg or token.");
+            throw new UnauthorizedException(Flaw.MISSING, "The callback URL is missing its leg or token.");
         }
         byte[] presented;
         try {
             presented = Base64.getUrlDecoder().decode(token);
         } catch (IllegalArgumentException e) {
-            throw new UnauthorizedException("The callback token is not valid.");
+            throw new UnauthorizedException(Flaw.MALFORMED, "The callback token is not valid.");
         }
         if (!MessageDigest.isEqual(mac(legId), presented)) {
-            throw new UnauthorizedException("The callback token is not valid.");
+            throw new UnauthorizedException(Flaw.TOKEN, "The callback token is not valid.");
         }
         return legId;
     }

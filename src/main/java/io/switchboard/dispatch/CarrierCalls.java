@@ -5,6 +5,8 @@ import io.switchboard.carrier.CarrierBreakers;
 import io.switchboard.carrier.CarrierConnector;
 import io.switchboard.carrier.CarrierOutcome;
 import io.switchboard.carrier.CarrierUnavailableException;
+import io.switchboard.metrics.HubMetrics;
+import io.switchboard.metrics.HubMetrics.CarrierSend;
 import io.switchboard.store.Leg;
 import io.switchboard.store.LegStore;
 import java.net.ConnectException;
@@ -16,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * One call to a carrier inside its circuit breaker: the carrier's dialect route ({@code direct:carrier-<dialect>})
  * sends the leg and leaves the carrier's answer in the variable {@code outcome}; the breaker counts the answer, or
- * the failure, with the time the call took. The caller asked the breaker for its permission first
- * ({@link CarrierBreakers#refuses}).
+ * the failure, with the time the call took, and so do the carrier metrics. The caller asked the breaker for its
+ * permission first ({@link CarrierBreakers#refuses}).
  */
 @Component("carrierCalls")
 public class CarrierCalls {
@@ -25,11 +27,13 @@ public class CarrierCalls {
     private final ProducerTemplate camel;
     private final CarrierBreakers breakers;
     private final LegStore legs;
+    private final HubMetrics metrics;
 
-    public CarrierCalls(ProducerTemplate camel, CarrierBreakers breakers, LegStore legs) {
+    public CarrierCalls(ProducerTemplate camel, CarrierBreakers breakers, LegStore legs, HubMetrics metrics) {
         this.camel = camel;
         this.breakers = breakers;
         this.legs = legs;
+        this.metrics = metrics;
     }
 
     /**
@@ -40,18 +44,32 @@ public class CarrierCalls {
      */
     public void call(Exchange exchange) {
         CarrierConnector carrier = exchange.getVariable(Variables.CARRIER, CarrierConnector.class);
+        Leg leg = exchange.getVariable(Variables.LEG, Leg.class);
         long started = System.nanoTime();
         camel.send("direct:carrier-" + carrier.dialect().id(), exchange);
         Exception failure = exchange.getException();
         if (failure == null) {
-            breakers.answered(carrier, exchange.getVariable(Variables.OUTCOME, CarrierOutcome.class), started);
+            CarrierOutcome outcome = exchange.getVariable(Variables.OUTCOME, CarrierOutcome.class);
+            breakers.answered(carrier, outcome, started);
+            metrics.carrierAnswered(carrier.id(), leg.channel(), sendOf(outcome),
+                    exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class),
+                    System.nanoTime() - started);
             return;
         }
         exchange.setException(null);
         breakers.unreachable(carrier, failure, started);
+        metrics.carrierUnreachable(carrier.id(), leg.channel(), failure, System.nanoTime() - started);
         if (ObjectHelper.getException(ConnectException.class, failure) != null) {
-            legs.legRetrying(exchange.getVariable(Variables.LEG, Leg.class), failure.getMessage());
+            legs.legRetrying(leg, failure.getMessage());
         }
         throw new CarrierUnavailableException(carrier.id() + ": " + failure.getMessage(), failure);
+    }
+
+    private static CarrierSend sendOf(CarrierOutcome outcome) {
+        return switch (outcome.verdict()) {
+            case ACCEPTED -> CarrierSend.ACCEPTED;
+            case RETRY -> CarrierSend.RETRIED;
+            case REFUSED -> CarrierSend.REFUSED;
+        };
     }
 }

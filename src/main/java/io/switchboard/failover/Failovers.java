@@ -4,6 +4,7 @@ import io.switchboard.carrier.CarrierConnector;
 import io.switchboard.carrier.CarrierContent;
 import io.switchboard.carrier.CarrierOutcome;
 import io.switchboard.carrier.Carriers;
+import io.switchboard.metrics.HubMetrics;
 import io.switchboard.model.Channel;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.Envelope;
@@ -31,20 +32,25 @@ import org.springframework.stereotype.Component;
 @Component("failovers")
 public class Failovers {
 
+    /** How the refusal of a call its carrier's breaker kept away begins. */
+    private static final String BREAKER_OPEN = "the circuit breaker of ";
+
     private final RoutingTable routing;
     private final Carriers carriers;
     private final CarrierContent content;
     private final MessageStore store;
     private final LegStore legs;
+    private final HubMetrics metrics;
     private final Clock clock;
 
     public Failovers(RoutingTable routing, Carriers carriers, CarrierContent content, MessageStore store,
-            LegStore legs, Clock clock) {
+            LegStore legs, HubMetrics metrics, Clock clock) {
         this.routing = routing;
         this.carriers = carriers;
         this.content = content;
         this.store = store;
         this.legs = legs;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -104,9 +110,24 @@ public class Failovers {
      * so the message fails over now; for any other leg, a passing failure the broker retries later.
      */
     public CarrierOutcome whenCarrierDown(Leg leg, CarrierConnector carrier) {
-        String why = "the circuit breaker of " + carrier.id() + " is open";
+        metrics.carrierKeptAway(carrier.id(), leg.channel());
+        String why = BREAKER_OPEN + carrier.id() + " is open";
         boolean failsOver = leg.channel() == Channel.RCS && hubFailover(decided(leg)).isPresent();
         return failsOver ? CarrierOutcome.refused(why) : CarrierOutcome.retryLater(why);
+    }
+
+    /**
+     * Counts a failover whose leg was just claimed, by its trigger: {@code refused}, {@code failed}, {@code expired},
+     * {@code time_limit}, or {@code breaker_open} for a refusal that was the carrier's open breaker
+     * ({@link #whenCarrierDown}).
+     *
+     * @param leg the message as the failover leg sends it
+     */
+    public void failedOver(FailoverRequest request, Message leg) {
+        boolean breakerOpen = request.trigger() == FailoverRequest.Trigger.REFUSED && request.reason() != null
+                && request.reason().startsWith(BREAKER_OPEN);
+        metrics.failover(breakerOpen ? "breaker_open" : request.trigger().name().toLowerCase(Locale.ROOT),
+                leg.channel());
     }
 
     /**

@@ -6,6 +6,7 @@ import io.switchboard.api.FieldError;
 import io.switchboard.api.FieldPath;
 import io.switchboard.api.InvalidRequestException;
 import io.switchboard.broker.BrokerDisk;
+import io.switchboard.metrics.HubMetrics;
 import io.switchboard.model.Message;
 import io.switchboard.store.Acceptance;
 import io.switchboard.store.MessageStore;
@@ -32,14 +33,16 @@ public class MessageIntake {
     private final ObjectMapper mapper;
     private final BrokerDisk brokerDisk;
     private final ApiRefusals refusals;
+    private final HubMetrics metrics;
 
     MessageIntake(GroupCommit groupCommit, MessageStore store, ObjectMapper mapper, BrokerDisk brokerDisk,
-            ApiRefusals refusals) {
+            ApiRefusals refusals, HubMetrics metrics) {
         this.groupCommit = groupCommit;
         this.store = store;
         this.mapper = mapper;
         this.brokerDisk = brokerDisk;
         this.refusals = refusals;
+        this.metrics = metrics;
     }
 
     /**
@@ -56,7 +59,14 @@ public class MessageIntake {
             throw refusals.unavailable(reason);
         });
         // serialized here, on the request's own thread, so the writers' commits hold only the writes
-        return groupCommit.submit(Submission.of(message.withIdempotencyKey(idempotencyKey), mapper));
+        Acceptance acceptance = groupCommit.submit(Submission.of(message.withIdempotencyKey(idempotencyKey), mapper));
+        Message kept = acceptance.message();
+        if (acceptance.outcome() == Acceptance.Outcome.RECORDED) {
+            metrics.accepted(kept.tenantId(), kept.sourceDialect(), kept.channel());
+        } else if (acceptance.outcome() == Acceptance.Outcome.REPLAY) {
+            metrics.replayed(kept.tenantId(), kept.sourceDialect());
+        }
+        return acceptance;
     }
 
     /**

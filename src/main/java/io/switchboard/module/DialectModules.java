@@ -45,8 +45,14 @@ public class DialectModules {
 
     /** The client API a request path belongs to, such as v1's for {@code /v1/messages}. */
     public Optional<ClientApi> clientApiAt(String path) {
-        return all().stream().flatMap(module -> module.clientApi().stream())
-                .filter(api -> path.startsWith(api.pathPrefix())).findFirst();
+        return clientDialectAt(path).flatMap(dialect -> of(dialect).clientApi());
+    }
+
+    /** The dialect whose client API a request path belongs to, such as v1 for {@code /v1/messages}. */
+    public Optional<Dialect> clientDialectAt(String path) {
+        return all().stream().filter(module -> module.clientApi()
+                .filter(api -> path.startsWith(api.pathPrefix())).isPresent())
+                .map(DialectModule::dialect).findFirst();
     }
 
 }

@@ -69,21 +69,24 @@ class Rows {
         batch.batchUpdate(insert, values.stream().map(row).toArray(SqlParameterSource[]::new));
     }
 
-    /** The message's status and envelope, with its row locked until the transaction ends; null for an unknown one. */
+    /**
+     * The message's status, envelope and acceptance time, with its row locked until the transaction ends; null for
+     * an unknown one.
+     */
     Locked lock(String messageId) {
         return jdbc.sql("""
-                SELECT status, sender, recipient, channel, callback_url, source_dialect FROM messages
+                SELECT status, sender, recipient, channel, callback_url, source_dialect, created_at FROM messages
                 WHERE id = :id FOR UPDATE
                 """)
                 .param("id", messageId)
                 .query((rs, row) -> new Locked(rs.getString("status"), new Envelope(rs.getString("sender"),
                         rs.getString("recipient"), Channel.valueOf(rs.getString("channel")),
-                        statusCallback(rs))))
+                        statusCallback(rs)), instant(rs, "created_at")))
                 .optional()
                 .orElse(null);
     }
 
-    record Locked(String status, Envelope envelope) {
+    record Locked(String status, Envelope envelope, Instant acceptedAt) {
     }
 
     Message message(String json) {

@@ -3,9 +3,12 @@ package io.switchboard.store;
 import static io.switchboard.store.Rows.instant;
 import static io.switchboard.store.Rows.utc;
 
+import io.switchboard.metrics.HubMetrics;
+import io.switchboard.metrics.HubMetrics.DeliveryStage;
 import io.switchboard.model.Channel;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -13,20 +16,25 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Every message's timeline: the events recorded for it, each once, and what they move forward (the message's status,
- * the leg a carrier reported delivered).
+ * the leg a carrier reported delivered). What it records is counted once committed: each event by its type, and the
+ * time from a message's acceptance to its first {@code message.sent} and its first {@code message.delivered}.
  */
 @Component("timeline")
 public class Timeline {
 
     private final JdbcClient jdbc;
     private final Rows rows;
+    private final HubMetrics metrics;
 
-    public Timeline(JdbcClient jdbc, Rows rows) {
+    public Timeline(JdbcClient jdbc, Rows rows, HubMetrics metrics) {
         this.jdbc = jdbc;
         this.rows = rows;
+        this.metrics = metrics;
     }
 
     /**
@@ -68,12 +76,23 @@ public class Timeline {
         if (recorded.isPresent()) {
             return event.inSequence(recorded.get());
         }
-        rows.lock(event.messageId());
-        DeliveryEvent placed = event.inSequence(nextPlace(event.messageId()));
+        Rows.Locked message = rows.lock(event.messageId());
+        DeliveryStage stage = event.type() == EventType.SENT ? DeliveryStage.SENT
+                : event.type() == EventType.DELIVERED ? DeliveryStage.DELIVERED : null;
+        Place place = nextPlace(event.messageId(), stage == null ? null : event.type());
+        DeliveryEvent placed = event.inSequence(place.sequence());
         if (!rows.insertUnlessPresent(() -> jdbc.sql(INSERT_EVENT).paramSource(row(placed)).update())) {
             // the same fact, recorded by another thread since the look above
             return placeOf(event).map(event::inSequence).orElse(placed);
         }
+        Duration sinceAccepted = stage != null && place.firstOfItsType() && message != null
+                ? Duration.between(message.acceptedAt(), event.occurredAt()) : null;
+        onCommit(() -> {
+            metrics.eventRecorded(event.type());
+            if (sinceAccepted != null) {
+                metrics.deliveryLatency(event.carrier(), event.channel(), stage, sinceAccepted);
+            }
+        });
         if (event.type().changesStatus()) {
             jdbc.sql("""
                     UPDATE messages SET status = :status, status_rank = :rank, updated_at = :now
@@ -98,9 +117,41 @@ public class Timeline {
                 .param("dedupe", event.dedupeKey()).query(Long.class).optional();
     }
 
-    private long nextPlace(String messageId) {
-        return jdbc.sql("SELECT COALESCE(MAX(sequence), 0) + 1 FROM message_events WHERE message_id = :id")
-                .param("id", messageId).query(Long.class).single();
+    /**
+     * The next place in the message's timeline; with a type, also whether the timeline holds no event of that type
+     * yet, found by the same statement.
+     */
+    private Place nextPlace(String messageId, EventType type) {
+        if (type == null) {
+            return new Place(jdbc.sql("""
+                    SELECT COALESCE(MAX(sequence), 0) + 1 FROM message_events WHERE message_id = :id
+                    """).param("id", messageId).query(Long.class).single(), false);
+        }
+        return jdbc.sql("""
+                SELECT COALESCE(MAX(sequence), 0) + 1, COUNT(CASE WHEN type = :type THEN 1 END)
+                FROM message_events WHERE message_id = :id
+                """)
+                .param("id", messageId)
+                .param("type", type.wireName())
+                .query((rs, row) -> new Place(rs.getLong(1), rs.getLong(2) == 0))
+                .single();
+    }
+
+    private record Place(long sequence, boolean firstOfItsType) {
+    }
+
+    /** Counts once the caller's transaction commits: a rolled back event is recorded again, and counted then. */
+    private static void onCommit(Runnable count) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            count.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                count.run();
+            }
+        });
     }
 
     private static final String INSERT_EVENT = """
@@ -116,6 +167,7 @@ public class Timeline {
      */
     void insertAll(List<DeliveryEvent> events) {
         rows.insertAll(INSERT_EVENT, events, this::row);
+        onCommit(() -> events.forEach(event -> metrics.eventRecorded(event.type())));
     }
 
     private SqlParameterSource row(DeliveryEvent event) {

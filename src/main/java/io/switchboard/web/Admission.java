@@ -59,7 +59,8 @@ public class Admission {
                 .build()));
         if (!limiter.acquirePermission()) {
             long nanosToWait = limiter.getDetailedMetrics().getNanosToWait();
-            throw new RateLimitedException(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait + 999_999_999)));
+            throw new RateLimitedException(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait + 999_999_999)),
+                    tenant.id());
         }
         return tenant;
     }

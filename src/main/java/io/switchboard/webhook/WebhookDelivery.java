@@ -1,6 +1,7 @@
 package io.switchboard.webhook;
 
 import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.Dialect;
 import io.switchboard.model.StatusCallback;
 
 /**
@@ -14,19 +15,23 @@ import io.switchboard.model.StatusCallback;
  * @param url            where the subscription posted when the event was fanned out: the endpoint whose limits the
  *                       delivery is held to before anything else is done for it (the post goes where the subscription
  *                       says at the time); null in a delivery queued before deliveries carried it
+ * @param dialect        the dialect the payload is rendered in, which the delivery metrics tag it with before its
+ *                       subscription is looked up; null in a delivery queued before deliveries carried it
  */
-public record WebhookDelivery(String id, String subscriptionId, String webhookId, String payload, String url) {
+public record WebhookDelivery(String id, String subscriptionId, String webhookId, String payload, String url,
+        Dialect dialect) {
 
     public static final String STATUS_CALLBACK = "callback:";
 
     public static WebhookDelivery of(WebhookSubscription subscription, String eventId, String payload) {
         return new WebhookDelivery(subscription.id() + ":" + eventId, subscription.id(), eventId, payload,
-                subscription.url().toString());
+                subscription.url().toString(), subscription.dialect());
     }
 
     /** The delivery to the status callback URL a message's client gave with it. */
     public static WebhookDelivery toStatusCallback(DeliveryEvent event, StatusCallback callback, String payload) {
         String target = STATUS_CALLBACK + callback.dialect().id() + ":" + event.tenantId();
-        return new WebhookDelivery(target + ":" + event.id(), target, event.id(), payload, callback.url().toString());
+        return new WebhookDelivery(target + ":" + event.id(), target, event.id(), payload, callback.url().toString(),
+                callback.dialect());
     }
 }

@@ -3,6 +3,8 @@ package io.switchboard.webhook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.broker.BrokerProperties;
+import io.switchboard.metrics.HubMetrics;
+import io.switchboard.metrics.HubMetrics.WebhookOutcome;
 import io.switchboard.webhook.WebhookHealth.DisabledReason;
 import io.switchboard.webhook.WebhookHealth.Failure;
 import java.time.Clock;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * subscription and the delivery is acknowledged, not retried. A 429 or 503 with {@code Retry-After} puts the next
  * attempt off until then: the broker's redelivery delays cannot be set per message, so the delivery is sent again
  * with a scheduled delivery time, counting the attempts made so far so the dead-letter limit still holds. Any other
- * failure goes back to the broker for its retry with backoff.
+ * failure goes back to the broker for its retry with backoff. Each attempt's outcome is counted, with the attempt's
+ * number and the delivery's dialect.
  */
 @Component("webhookOutcomes")
 public class WebhookOutcomes {
@@ -38,22 +41,32 @@ public class WebhookOutcomes {
     private final WebhookPolicy policy;
     private final int maxAttempts;
     private final Clock clock;
+    private final HubMetrics metrics;
     private final Map<DisabledReason, Counter> disabled = new EnumMap<>(DisabledReason.class);
 
     public WebhookOutcomes(WebhookSubscriptions subscriptions, WebhookPolicy policy, BrokerProperties broker,
-            MeterRegistry meters, Clock clock) {
+            MeterRegistry meters, HubMetrics metrics, Clock clock) {
         this.subscriptions = subscriptions;
         this.policy = policy;
         this.maxAttempts = broker.webhookRetry().attempts();
         this.clock = clock;
+        this.metrics = metrics;
         for (DisabledReason reason : new DisabledReason[] {DisabledReason.GONE, DisabledReason.FAILING}) {
             disabled.put(reason, Counter.builder(DISABLED_METRIC).tag("reason", reason.word())
                     .description("Webhook subscriptions the hub disabled").register(meters));
         }
     }
 
-    /** The subscriber took the delivery; {@code subscription} is null for a message's own status callback. */
-    public void delivered(WebhookSubscription subscription) {
+    /**
+     * The subscriber took the delivery.
+     *
+     * @param subscription   null for a message's own status callback
+     * @param deliveryCount  the broker's count of this copy's deliveries ({@code JMSXDeliveryCount})
+     * @param earlierAttempt the attempts made by the copies before this one; null for the delivery as first queued
+     */
+    public void delivered(WebhookDelivery delivery, WebhookSubscription subscription, int deliveryCount,
+            Integer earlierAttempt) {
+        counted(delivery, WebhookOutcome.DELIVERED, attempt(deliveryCount, earlierAttempt));
         if (subscription == null || subscription.health().failingSince() == null) {
             return;
         }
@@ -76,7 +89,11 @@ public class WebhookOutcomes {
      */
     public NextAttempt failed(WebhookDelivery delivery, WebhookSubscription subscription, Exception failure,
             int deliveryCount, Integer earlierAttempt) throws Exception {
+        int attempts = attempt(deliveryCount, earlierAttempt);
         if (subscription == null) {
+            // the broker dead-letters the delivery once it has counted all its attempts
+            counted(delivery, attempts >= maxAttempts ? WebhookOutcome.DEAD_LETTERED : WebhookOutcome.RETRIED,
+                    attempts);
             throw failure;
         }
         Instant now = clock.instant();
@@ -86,6 +103,7 @@ public class WebhookOutcomes {
             if (subscriptions.disable(subscription.id(), DisabledReason.GONE, now)) {
                 told(subscription, DisabledReason.GONE, "its endpoint answered 410 Gone");
             }
+            counted(delivery, WebhookOutcome.GONE, attempts);
             return NextAttempt.DROP;
         }
         Instant failingSince = subscription.health().failingSince();
@@ -94,12 +112,12 @@ public class WebhookOutcomes {
                 told(subscription, DisabledReason.FAILING, "its deliveries have failed since " + failingSince
                         + ", longer than " + policy.disableAfter() + " (switchboard.webhooks.disable-after)");
             }
+            counted(delivery, WebhookOutcome.DISABLED, attempts);
             return NextAttempt.DROP;
         }
-        int earlier = earlierAttempt == null ? 0 : earlierAttempt;
-        int attempts = earlier + deliveryCount;
         if (attempts >= maxAttempts) {
-            if (earlier == 0) {
+            counted(delivery, WebhookOutcome.DEAD_LETTERED, attempts);
+            if (attempts == deliveryCount) {
                 // the broker dead-letters the last attempt of the copy it counted from the start
                 throw failure;
             }
@@ -107,11 +125,32 @@ public class WebhookOutcomes {
         }
         Duration wait = failure instanceof HttpOperationFailedException refused ? retryAfter(refused, now) : null;
         if (wait == null) {
+            counted(delivery, WebhookOutcome.RETRIED, attempts);
             throw failure;
         }
+        counted(delivery, WebhookOutcome.RESCHEDULED, attempts);
         Duration capped = wait.compareTo(policy.retryAfterMax()) > 0 ? policy.retryAfterMax() : wait;
         LOG.debug("Webhook delivery {} answered {}; next attempt in {}", delivery.id(), status, capped);
         return NextAttempt.at(now.plus(capped), attempts);
+    }
+
+    /**
+     * The delivery's endpoint's breaker kept this attempt away: the delivery waits parked.
+     *
+     * @param deliveryCount  the broker's count of this copy's deliveries ({@code JMSXDeliveryCount})
+     * @param earlierAttempt the attempts made by the copies before this one; null for the delivery as first queued
+     */
+    public void parked(WebhookDelivery delivery, int deliveryCount, Integer earlierAttempt) {
+        counted(delivery, WebhookOutcome.PARKED, attempt(deliveryCount, earlierAttempt));
+    }
+
+    /** The attempt this delivery of the copy is, counting the attempts of the copies before it. */
+    private static int attempt(int deliveryCount, Integer earlierAttempt) {
+        return (earlierAttempt == null ? 0 : earlierAttempt) + deliveryCount;
+    }
+
+    private void counted(WebhookDelivery delivery, WebhookOutcome outcome, int attempt) {
+        metrics.webhookDelivery(outcome, attempt, delivery.dialect());
     }
 
     /** How long a 429 or 503 asks the hub to wait, or null when it does not say or is another failure. */

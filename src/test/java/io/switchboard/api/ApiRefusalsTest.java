@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.jms.JMSException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.apache.camel.RuntimeCamelException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jms.UncategorizedJmsException;
@@ -15,6 +17,27 @@ import org.junit.jupiter.api.Test;
 class ApiRefusalsTest {
 
     private final ApiRefusals refusals = new ApiRefusals(Duration.ofSeconds(7));
+
+    @Test
+    void shouldGiveEveryKindOfRefusalAMetricsWordOfItsOwn() {
+        FieldError error = new FieldError(FieldPath.of("to"), "is required");
+        Map<ApiException, String> kinds = Map.ofEntries(
+                Map.entry(new InvalidRequestException(List.of(error)), "invalid"),
+                Map.entry(new MalformedBodyException(error), "malformed"),
+                Map.entry(new BodyTooLargeException(1024), "too_large"),
+                Map.entry(new UnsupportedMediaTypeException("text/plain"), "unsupported_media"),
+                Map.entry(new UnauthorizedException("no key"), "unauthorized"),
+                Map.entry(new NotFoundException("no message"), "not_found"),
+                Map.entry(new ConflictException("disabled"), "conflict"),
+                Map.entry(new IdempotencyConflictException("reused"), "idempotency_conflict"),
+                Map.entry(new NoActiveSessionException("no session"), "no_active_session"),
+                Map.entry(new RateLimitedException(1, "demo"), "rate_limited"),
+                Map.entry(refusals.unavailable("stopping"), "unavailable"));
+
+        assertThat(kinds.keySet()).extracting(Object::getClass)
+                .containsExactlyInAnyOrder(ApiException.class.getPermittedSubclasses());
+        kinds.forEach((refusal, kind) -> assertThat(ApiRefusals.kindOf(refusal)).isEqualTo(kind));
+    }
 
     @Test
     void shouldFindTheRefusalBehindCamelsWrapping() {

@@ -12,6 +12,7 @@ import io.switchboard.api.FieldPath;
 import io.switchboard.api.InvalidRequestException;
 import io.switchboard.api.NotFoundException;
 import io.switchboard.model.DeliveryEvent;
+import io.switchboard.model.Dialect;
 import io.switchboard.model.EventType;
 import io.switchboard.pricing.Prices;
 import io.switchboard.tenant.Tenant;
@@ -358,7 +359,8 @@ class ApiErrorsRoutesTest extends RouteFileTest {
     private static WebhookEndpointUnavailableException heldBack() throws Exception {
         WebhookEndpoints endpoints = new WebhookEndpoints(new WebhookEndpointProperties(1, Duration.ZERO,
                 Duration.ofSeconds(5), 50, 10, 10, Duration.ofMinutes(1), 1), null);
-        WebhookDelivery delivery = new WebhookDelivery("dlv_1", "sub_1", "wh_1", "{}", "https://hooks.example/a");
+        WebhookDelivery delivery = new WebhookDelivery("dlv_1", "sub_1", "wh_1", "{}", "https://hooks.example/a",
+                Dialect.V1);
         try {
             endpoints.admit(delivery);
             return catchThrowableOfType(WebhookEndpointUnavailableException.class, () -> endpoints.admit(delivery));

@@ -53,7 +53,8 @@ class EventsRoutesTest extends RouteFileTest {
     @Override
     protected Map<String, Object> beans() {
         // the failover decision of an event about a leg reads only the route recorded on the leg
-        return Map.of("failovers", new Failovers(null, null, null, null, null, Clock.fixed(NOW, ZoneOffset.UTC)),
+        return Map.of("failovers", new Failovers(null, null, null, null, null, null,
+                Clock.fixed(NOW, ZoneOffset.UTC)),
                 "timeline", timeline);
     }
 

@@ -138,6 +138,7 @@ class FailoverRoutesTest extends RouteFileTest {
         assertThat(sent.getVariable(Variables.MESSAGE)).isEqualTo(SMS_LEG);
         assertThat(failovers.decided).containsExactly(REQUEST);
         assertThat(legs.claims).containsExactly(List.of(SMS_LEG, 2, Channel.SMS, "sms-carrier", "ID:request-1", ROUTE));
+        assertThat(failovers.counted).containsExactly(List.of(REQUEST, SMS_LEG));
     }
 
     @Test
@@ -152,6 +153,7 @@ class FailoverRoutesTest extends RouteFileTest {
 
         MockEndpoint.assertIsSatisfied(context);
         assertThat(legs.claims).hasSize(1);
+        assertThat(failovers.counted).isEmpty();
     }
 
     @Test
@@ -231,9 +233,13 @@ class FailoverRoutesTest extends RouteFileTest {
                 Envelope.of(SMS_LEG));
     }
 
-    /** Decides what the test says, or fails as it says, keeping the requests it was asked about. */
+    /**
+     * Decides what the test says, or fails as it says, keeping the requests it was asked about and the failovers it
+     * was told to count.
+     */
     public static class ScriptedDecisions {
         final List<FailoverRequest> decided = new ArrayList<>();
+        final List<List<Object>> counted = new ArrayList<>();
         Failovers.FailoverDecision next;
         RuntimeException failure;
 
@@ -243,6 +249,10 @@ class FailoverRoutesTest extends RouteFileTest {
                 throw failure;
             }
             return next;
+        }
+
+        public void failedOver(FailoverRequest request, Message leg) {
+            counted.add(List.of(request, leg));
         }
     }
 

@@ -2,9 +2,11 @@ package io.switchboard.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.intake.HubUnavailableException;
 import io.switchboard.intake.IngressRefusals;
 import io.switchboard.intake.JmsIngress;
+import io.switchboard.metrics.HubMetrics;
 import io.switchboard.testing.RouteFileTest;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +35,7 @@ class IngressJmsRoutesTest extends RouteFileTest {
     @Override
     protected Map<String, Object> beans() {
         return Map.of("jmsIngress", new JmsIngress(context.createProducerTemplate(), apiPolicyBeans().dialects()),
-                "ingressRefusals", new IngressRefusals());
+                "ingressRefusals", new IngressRefusals(new HubMetrics(new SimpleMeterRegistry(), 8)));
     }
 
     @Override

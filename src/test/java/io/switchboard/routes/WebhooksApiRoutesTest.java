@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.api.ApiRefusals;
 import io.switchboard.api.ConflictException;
 import io.switchboard.api.JsonBodies;
@@ -12,6 +13,7 @@ import io.switchboard.callback.CallbackResponses;
 import io.switchboard.dialect.v1.V1Requests;
 import io.switchboard.dialect.v1.V1Responses;
 import io.switchboard.json.Json;
+import io.switchboard.metrics.HubMetrics;
 import io.switchboard.model.Dialect;
 import io.switchboard.model.EventType;
 import io.switchboard.module.DialectModules;
@@ -75,7 +77,8 @@ class WebhooksApiRoutesTest extends RouteFileTest {
     protected Map<String, Object> beans() {
         return Map.of("admission", admission,
                 "apiRefusals", new ApiRefusals(Duration.ofSeconds(5)),
-                "apiErrors", new ApiErrors(dialects, new CallbackResponses()),
+                "apiErrors", new ApiErrors(dialects, new CallbackResponses(),
+                        new HubMetrics(new SimpleMeterRegistry(), 8)),
                 "v1Requests", new V1Requests(new JsonBodies(json, DataSize.ofKilobytes(256))),
                 "v1Responses", new V1Responses(),
                 "webhookSubscriptions", subscriptions,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.broker.BrokerProperties;
 import io.switchboard.json.Json;
+import io.switchboard.metrics.HubMetrics;
 import io.switchboard.model.Channel;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.Dialect;
@@ -98,7 +99,7 @@ class WebhooksRoutesTest extends RouteFileTest {
                         new StatusCallbackTargets(new TenantProperties(null, null), dialects), dialects, CLOCK),
                 "webhookOutcomes", new WebhookOutcomes(subscriptions, configuration("switchboard.webhooks",
                         WebhookPolicy.class), configuration("switchboard.broker", BrokerProperties.class), meters,
-                        CLOCK));
+                        new HubMetrics(meters, 8), CLOCK));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.switchboard.testing;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.api.ApiRefusals;
 import io.switchboard.callback.CallbackResponses;
+import io.switchboard.metrics.HubMetrics;
 import io.switchboard.module.DialectModules;
 import io.switchboard.pricing.Prices;
 import io.switchboard.tenant.ApiKeyAuthenticator;
@@ -23,7 +25,8 @@ public record ApiPolicyBeans(DialectModules dialects, Admission admission, ApiEr
     public static ApiPolicyBeans of(TenantProperties tenants, Prices prices, Duration retryAfter) {
         DialectModules dialects = DialectModulesForTests.withClientApis(new ApiKeyAuthenticator(tenants), prices);
         return new ApiPolicyBeans(dialects, new Admission(dialects, tenants),
-                new ApiErrors(dialects, new CallbackResponses()), new ApiRefusals(retryAfter));
+                new ApiErrors(dialects, new CallbackResponses(), new HubMetrics(new SimpleMeterRegistry(), 8)),
+                new ApiRefusals(retryAfter));
     }
 
     /** These beans by the names the routes use, with a route file's own beans. */

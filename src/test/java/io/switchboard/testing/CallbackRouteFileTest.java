@@ -2,6 +2,7 @@ package io.switchboard.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.api.ApiRefusals;
 import io.switchboard.api.JsonBodies;
 import io.switchboard.callback.CallbackLegs;
@@ -9,6 +10,7 @@ import io.switchboard.callback.CallbackResponses;
 import io.switchboard.callback.CallbackTokens;
 import io.switchboard.callback.UnmatchedCallback;
 import io.switchboard.json.Json;
+import io.switchboard.metrics.HubMetrics;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.InboundEvent;
 import io.switchboard.web.ApiErrors;
@@ -73,7 +75,8 @@ public abstract class CallbackRouteFileTest extends RouteFileTest {
         Map<String, Object> beans = new HashMap<>(Map.of("jsonBodies", jsonBodies,
                 "callbackLegs", callbackLegs, "callbackResponses", responses,
                 "apiRefusals", new ApiRefusals(Duration.ofSeconds(5)),
-                "apiErrors", new ApiErrors(DialectModulesForTests.carrierSides(), responses)));
+                "apiErrors", new ApiErrors(DialectModulesForTests.carrierSides(), responses,
+                        new HubMetrics(new SimpleMeterRegistry(), 8))));
         beans.putAll(dialectBeans());
         return beans;
     }

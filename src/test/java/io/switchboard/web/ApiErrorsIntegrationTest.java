@@ -24,12 +24,14 @@ class ApiErrorsIntegrationTest extends HubIntegrationTest {
 
     @Test
     void shouldAnswerARouteInItsGroupsShape() throws Exception {
-        assertThat(json(errors.refusal("v1", NOT_FOUND)).path("error").asText()).isEqualTo("not_found");
-        JsonNode v5 = json(errors.refusal("v5", NOT_FOUND));
+        assertThat(json(errors.refusal("v1", NOT_FOUND, null, null)).path("error").asText()).isEqualTo("not_found");
+        JsonNode v5 = json(errors.refusal("v5", NOT_FOUND, null, null));
         assertThat(v5.path("status").asText()).isEqualTo("error");
         assertThat(v5.path("message").asText()).isEqualTo("No such message.");
-        assertThat(json(errors.refusal("pinnacle", NOT_FOUND)).path("error").asText()).isEqualTo("No such message.");
-        assertThat(json(errors.refusal("callbacks", NOT_FOUND)).path("error").asText()).isEqualTo("not_found");
+        assertThat(json(errors.refusal("pinnacle", NOT_FOUND, null, null)).path("error").asText())
+                .isEqualTo("No such message.");
+        assertThat(json(errors.refusal("callbacks", NOT_FOUND, null, "/callbacks/v1")).path("error").asText())
+                .isEqualTo("not_found");
         assertThat(json(errors.internalError("callbacks")).path("error").asText()).isEqualTo("internal_error");
         assertThat(json(errors.internalError("v1")).path("error").asText()).isEqualTo("internal_error");
     }
@@ -46,8 +48,8 @@ class ApiErrorsIntegrationTest extends HubIntegrationTest {
 
     @Test
     void shouldRefuseAGroupThatNamesNoApi() {
-        assertThatThrownBy(() -> errors.refusal("carriers", NOT_FOUND)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("'carriers'");
+        assertThatThrownBy(() -> errors.refusal("carriers", NOT_FOUND, null, null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'carriers'");
     }
 
     private JsonNode json(Object body) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.switchboard.model.Dialect;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -165,7 +166,7 @@ class WebhookEndpointsTest {
     }
 
     private static WebhookDelivery webhook(String url) {
-        return new WebhookDelivery("wh_1:evt_1", "wh_1", "evt_1", "{}", url);
+        return new WebhookDelivery("wh_1:evt_1", "wh_1", "evt_1", "{}", url, Dialect.V1);
     }
 
     private record Release(String endpoint, int atMost) {

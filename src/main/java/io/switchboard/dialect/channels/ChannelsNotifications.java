@@ -3,6 +3,7 @@ package io.switchboard.dialect.channels;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.api.FieldPath;
 import io.switchboard.api.UnauthorizedException;
+import io.switchboard.api.UnauthorizedException.Flaw;
 import io.switchboard.callback.CallbackLegs;
 import io.switchboard.callback.UnmatchedCallback;
 import io.switchboard.carrier.CarrierConnector;
@@ -67,7 +68,7 @@ public class ChannelsNotifications {
             @Header(ChannelsSignature.TIMESTAMP_HEADER) String timestamp,
             @Header(Exchange.HTTP_QUERY) String query, @Body byte[] body) {
         if (signature == null || timestamp == null) {
-            throw new UnauthorizedException("Send the " + ChannelsSignature.SIGNATURE_HEADER + " and "
+            throw new UnauthorizedException(Flaw.MISSING, "Send the " + ChannelsSignature.SIGNATURE_HEADER + " and "
                     + ChannelsSignature.TIMESTAMP_HEADER + " headers.");
         }
         requireFresh(timestamp);
@@ -77,7 +78,8 @@ public class ChannelsNotifications {
                 .filter(carrier -> ChannelsSignature.matches(signature, carrier.signingSecret(), timestamp, url, raw))
                 .toList();
         if (signers.isEmpty()) {
-            throw new UnauthorizedException("The " + ChannelsSignature.SIGNATURE_HEADER + " is not valid.");
+            throw new UnauthorizedException(Flaw.SIGNATURE, "The " + ChannelsSignature.SIGNATURE_HEADER
+                    + " is not valid.");
         }
         return signers;
     }
@@ -163,13 +165,14 @@ public class ChannelsNotifications {
         try {
             value = Long.parseLong(timestamp.trim());
         } catch (NumberFormatException e) {
-            throw new UnauthorizedException("The " + ChannelsSignature.TIMESTAMP_HEADER + " is not a Unix time.");
+            throw new UnauthorizedException(Flaw.MALFORMED, "The " + ChannelsSignature.TIMESTAMP_HEADER
+                    + " is not a Unix time.");
         }
         Instant signedAt = value > MAX_EPOCH_SECONDS ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
         Instant now = clock.instant();
         if (signedAt.isBefore(now.minus(maxAge)) || signedAt.isAfter(now.plus(CLOCK_SKEW))) {
-            throw new UnauthorizedException("The " + ChannelsSignature.TIMESTAMP_HEADER + " is too old or in the "
-                    + "future.");
+            throw new UnauthorizedException(Flaw.STALE, "The " + ChannelsSignature.TIMESTAMP_HEADER
+                    + " is too old or in the future.");
         }
     }
 }

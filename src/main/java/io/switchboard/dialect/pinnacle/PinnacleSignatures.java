@@ -1,6 +1,7 @@
 package io.switchboard.dialect.pinnacle;
 
 import io.switchboard.api.UnauthorizedException;
+import io.switchboard.api.UnauthorizedException.Flaw;
 import io.switchboard.carrier.CarrierConnector;
 import io.switchboard.carrier.Carriers;
 import io.switchboard.model.Dialect;
@@ -32,7 +33,7 @@ public class PinnacleSignatures {
      */
     public CarrierConnector signer(String secret) {
         if (secret == null || secret.isBlank()) {
-            throw new UnauthorizedException("The " + HEADER + " header is missing.");
+            throw new UnauthorizedException(Flaw.MISSING, "The " + HEADER + " header is missing.");
         }
         byte[] claimed = sha256(secret.trim());
         CarrierConnector signer = null;
@@ -42,7 +43,7 @@ public class PinnacleSignatures {
             }
         }
         if (signer == null) {
-            throw new UnauthorizedException("The " + HEADER + " header does not match.");
+            throw new UnauthorizedException(Flaw.SIGNATURE, "The " + HEADER + " header does not match.");
         }
         return signer;
     }

@@ -1,6 +1,7 @@
 package io.switchboard.dialect.v1;
 
 import io.switchboard.api.UnauthorizedException;
+import io.switchboard.api.UnauthorizedException.Flaw;
 import io.switchboard.carrier.CarrierConnector;
 import io.switchboard.carrier.Carriers;
 import io.switchboard.model.Dialect;
@@ -48,20 +49,27 @@ public class V1Signatures {
             }
         }
         if (signer == null) {
-            throw new UnauthorizedException("The " + HEADER + " signature does not match.");
+            throw new UnauthorizedException(Flaw.SIGNATURE, "The " + HEADER + " signature does not match.");
         }
         return signer;
     }
 
     private static byte[] claimed(String signature) {
-        if (signature == null || !signature.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            throw new UnauthorizedException("The " + HEADER + " header is missing or not sha256=<hex>.");
+        if (signature == null) {
+            throw notSha256(Flaw.MISSING);
+        }
+        if (!signature.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            throw notSha256(Flaw.MALFORMED);
         }
         try {
             return HexFormat.of().parseHex(signature.substring(PREFIX.length()).trim().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UnauthorizedException("The " + HEADER + " header is missing or not sha256=<hex>.");
+            throw notSha256(Flaw.MALFORMED);
         }
+    }
+
+    private static UnauthorizedException notSha256(Flaw flaw) {
+        return new UnauthorizedException(flaw, "The " + HEADER + " header is missing or not sha256=<hex>.");
     }
 
     private static byte[] hmac(String secret, byte[] body) {

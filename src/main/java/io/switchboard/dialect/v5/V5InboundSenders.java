@@ -1,6 +1,7 @@
 package io.switchboard.dialect.v5;
 
 import io.switchboard.api.UnauthorizedException;
+import io.switchboard.api.UnauthorizedException.Flaw;
 import io.switchboard.callback.CallbackTokens;
 import io.switchboard.carrier.CarrierConnector;
 import io.switchboard.carrier.Carriers;
@@ -41,10 +42,11 @@ public class V5InboundSenders {
      */
     public CarrierConnector verified(String carrierId, String token) {
         if (carrierId == null || token == null) {
-            throw new UnauthorizedException("The inbound URL is missing its carrier or token.");
+            throw new UnauthorizedException(Flaw.MISSING, "The inbound URL is missing its carrier or token.");
         }
         String verified = tokens.verify(carrierId, token);
         return carriers.ofDialect(Dialect.V5).stream().filter(carrier -> carrier.id().equals(verified)).findFirst()
-                .orElseThrow(() -> new UnauthorizedException("No v5 carrier " + verified + " is configured."));
+                .orElseThrow(() -> new UnauthorizedException(Flaw.UNKNOWN_CARRIER,
+                        "No v5 carrier " + verified + " is configured."));
     }
 }
