@@ -30,11 +30,15 @@ class DockerFilesTest {
 
     private static final Path DOCKER = Path.of("docker");
 
-    private static BrokerProperties configuredBroker() throws Exception {
+    private static StandardEnvironment configuration() throws Exception {
         StandardEnvironment environment = new StandardEnvironment();
         new YamlPropertySourceLoader().load("application", new FileSystemResource("config/application.yaml"))
                 .forEach(environment.getPropertySources()::addLast);
-        return Binder.get(environment).bind("switchboard.broker", BrokerProperties.class).get();
+        return environment;
+    }
+
+    private static BrokerProperties configuredBroker() throws Exception {
+        return Binder.get(configuration()).bind("switchboard.broker", BrokerProperties.class).get();
     }
 
     /** Read and schema-validated by Artemis, as the standalone broker reads it at start. */
@@ -149,6 +153,33 @@ class DockerFilesTest {
         Map<String, Object> secrets = (Map<String, Object>) compose.get("secrets");
         assertThat((Map<String, Object>) secrets.get(secret))
                 .containsEntry("environment", "SWITCHBOARD_ADMIN_PASSWORD");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldWatchTheDevHubOfTheRunCommandWithTheSameImagesAndFiles() throws Exception {
+        Map<String, Object> production = (Map<String, Object>) ((Map<String, Object>) new Yaml()
+                .load(Files.readString(DOCKER.resolve("compose.yaml")))).get("services");
+        Map<String, Object> dev = (Map<String, Object>) ((Map<String, Object>) new Yaml()
+                .load(Files.readString(DOCKER.resolve("monitoring/compose.yaml")))).get("services");
+
+        assertThat(dev).containsOnlyKeys("prometheus", "grafana");
+        for (String service : dev.keySet()) {
+            Map<String, Object> devService = (Map<String, Object>) dev.get(service);
+            assertThat(devService.get("image")).isEqualTo(((Map<String, Object>) production.get(service)).get("image"));
+            for (String volume : (List<String>) devService.get("volumes")) {
+                assertThat(DOCKER.resolve("monitoring").resolve(volume.split(":")[0])).as(volume).isRegularFile();
+            }
+        }
+        assertThat((List<String>) ((Map<String, Object>) dev.get("prometheus")).get("volumes"))
+                .contains("./prometheus-dev.yml:/etc/prometheus/prometheus.yml:ro");
+        Map<String, Object> job = ((List<Map<String, Object>>) ((Map<String, Object>) new Yaml()
+                .load(Files.readString(DOCKER.resolve("monitoring/prometheus-dev.yml")))).get("scrape_configs")).get(0);
+        Map<String, Object> login = (Map<String, Object>) job.get("basic_auth");
+        StandardEnvironment environment = configuration();
+        assertThat(login).containsEntry("username", environment.getProperty("switchboard.admin.username"))
+                .containsEntry("password", environment.getProperty("switchboard.admin.password"));
+        assertThat(job.get("static_configs").toString()).contains("host.docker.internal:8080");
     }
 
     @Test
