@@ -5,9 +5,17 @@ import io.switchboard.carrier.CarrierBreakers;
 import io.switchboard.carrier.CarrierConnector;
 import io.switchboard.carrier.CarrierOutcome;
 import io.switchboard.carrier.CarrierUnavailableException;
+import io.switchboard.store.CarrierCallRecord;
 import io.switchboard.store.Leg;
 import io.switchboard.store.LegStore;
+import io.switchboard.store.PathRecords;
 import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.util.ObjectHelper;
@@ -16,20 +24,35 @@ import org.springframework.stereotype.Component;
 /**
  * One call to a carrier inside its circuit breaker: the carrier's dialect route ({@code direct:carrier-<dialect>})
  * sends the leg and leaves the carrier's answer in the variable {@code outcome}; the breaker counts the answer, or
- * the failure, with the time the call took. The caller asked the breaker for its permission first
- * ({@link CarrierBreakers#refuses}).
+ * the failure, with the time the call took, and the message's path records it ({@link PathRecords}). The caller asked
+ * the breaker for its permission first ({@link CarrierBreakers#refuses}).
  */
 @Component("carrierCalls")
 public class CarrierCalls {
 
+    /** The outcome of a call that got no answer: a refused connection, a timeout. */
+    static final String UNREACHABLE = "unreachable";
+    private static final Map<CarrierOutcome.Verdict, String> OUTCOMES = new EnumMap<>(CarrierOutcome.Verdict.class);
+
+    static {
+        for (CarrierOutcome.Verdict verdict : CarrierOutcome.Verdict.values()) {
+            OUTCOMES.put(verdict, verdict.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
     private final ProducerTemplate camel;
     private final CarrierBreakers breakers;
     private final LegStore legs;
+    private final PathRecords path;
+    private final Clock clock;
 
-    public CarrierCalls(ProducerTemplate camel, CarrierBreakers breakers, LegStore legs) {
+    public CarrierCalls(ProducerTemplate camel, CarrierBreakers breakers, LegStore legs, PathRecords path,
+            Clock clock) {
         this.camel = camel;
         this.breakers = breakers;
         this.legs = legs;
+        this.path = path;
+        this.clock = clock;
     }
 
     /**
@@ -40,18 +63,30 @@ public class CarrierCalls {
      */
     public void call(Exchange exchange) {
         CarrierConnector carrier = exchange.getVariable(Variables.CARRIER, CarrierConnector.class);
+        Leg leg = exchange.getVariable(Variables.LEG, Leg.class);
+        Instant at = clock.instant();
         long started = System.nanoTime();
         camel.send("direct:carrier-" + carrier.dialect().id(), exchange);
         Exception failure = exchange.getException();
         if (failure == null) {
-            breakers.answered(carrier, exchange.getVariable(Variables.OUTCOME, CarrierOutcome.class), started);
+            CarrierOutcome outcome = exchange.getVariable(Variables.OUTCOME, CarrierOutcome.class);
+            breakers.answered(carrier, outcome, started);
+            path.record(new CarrierCallRecord(leg.messageId(), leg.legNumber(), carrier.id(), at, tookMillis(started),
+                    OUTCOMES.get(outcome.verdict()),
+                    exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class), outcome.reason()));
             return;
         }
         exchange.setException(null);
         breakers.unreachable(carrier, failure, started);
+        path.record(new CarrierCallRecord(leg.messageId(), leg.legNumber(), carrier.id(), at, tookMillis(started),
+                UNREACHABLE, null, failure.getMessage()));
         if (ObjectHelper.getException(ConnectException.class, failure) != null) {
-            legs.legRetrying(exchange.getVariable(Variables.LEG, Leg.class), failure.getMessage());
+            legs.legRetrying(leg, failure.getMessage());
         }
         throw new CarrierUnavailableException(carrier.id() + ": " + failure.getMessage(), failure);
+    }
+
+    private static long tookMillis(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     }
 }

@@ -97,7 +97,7 @@ public class WebhookOutcomes {
             return NextAttempt.DROP;
         }
         int earlier = earlierAttempt == null ? 0 : earlierAttempt;
-        int attempts = earlier + deliveryCount;
+        int attempts = WebhookAttempts.number(deliveryCount, earlierAttempt);
         if (attempts >= maxAttempts) {
             if (earlier == 0) {
                 // the broker dead-letters the last attempt of the copy it counted from the start
@@ -144,7 +144,8 @@ public class WebhookOutcomes {
                 subscription.tenantId(), WebhookEndpoints.endpointOf(subscription.url().toString()), why);
     }
 
-    private static String reasonOf(Exception failure) {
+    /** Why an attempt failed, in words fit for a log line or a record: a refusal's status, not its URL. */
+    static String reasonOf(Exception failure) {
         if (failure instanceof HttpOperationFailedException refused) {
             return refused.getStatusText() == null || refused.getStatusText().isBlank()
                     ? "HTTP " + refused.getStatusCode() : refused.getStatusText();
