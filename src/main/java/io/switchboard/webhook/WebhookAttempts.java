@@ -4,7 +4,6 @@ import io.switchboard.store.PathRecords;
 import io.switchboard.store.WebhookAttemptRecord;
 import io.switchboard.webhook.WebhookEndpoints.Attempt;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.stereotype.Component;
@@ -49,11 +48,11 @@ public class WebhookAttempts {
         if (messageId == null) {
             return;
         }
-        long tookNanos = System.nanoTime() - endpointAttempt.startedNanos();
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - endpointAttempt.startedNanos());
         Integer answered = failure == null ? status
                 : failure instanceof HttpOperationFailedException refused ? refused.getStatusCode() : null;
         path.record(new WebhookAttemptRecord(messageId, delivery.webhookId(), delivery.subscriptionId(), attempt,
-                clock.instant().minus(Duration.ofNanos(tookNanos)), TimeUnit.NANOSECONDS.toMillis(tookNanos),
+                clock.instant().minusMillis(tookMillis), tookMillis,
                 failure == null ? DELIVERED : FAILED, answered,
                 failure == null ? null : WebhookOutcomes.reasonOf(failure)));
     }

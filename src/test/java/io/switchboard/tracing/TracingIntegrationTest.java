@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.switchboard.sandbox.SandboxLedger;
 import io.switchboard.testing.HubClient;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
@@ -54,6 +56,9 @@ class TracingIntegrationTest extends HubIntegrationTest {
 
     @Autowired
     private SandboxLedger sandbox;
+
+    @Autowired
+    private ApplicationContext context;
 
     private WebhookReceiver receiver;
     private String subscriptionId;
@@ -111,6 +116,11 @@ class TracingIntegrationTest extends HubIntegrationTest {
         eventuallySpan(traceId, span -> sent(span) && uri(span).startsWith("webhook-http:"));
         assertThat(spans.getFinishedSpanItems()).extracting(TracingIntegrationTest::uri)
                 .isNotEmpty().noneMatch(uri -> uri.startsWith("direct:") || uri.startsWith("timer:"));
+    }
+
+    @Test
+    void shouldExportNowhereButWhereTheTestAsksWithoutAnOtlpEndpoint() {
+        assertThat(context.getBeansOfType(SpanExporter.class).values()).containsExactly(spans);
     }
 
     private SpanData eventuallySpan(String traceId, Predicate<SpanData> wanted) {
