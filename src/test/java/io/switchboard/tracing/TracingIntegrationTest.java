@@ -6,6 +6,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.switchboard.dialect.v5.V5Message;
 import io.switchboard.sandbox.SandboxLedger;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
@@ -27,8 +28,8 @@ import org.springframework.test.context.TestPropertySource;
  * One message through the whole hub with every span kept in memory (an exporter the actuator's OpenTelemetry SDK
  * picks up, as it would an OTLP one): the span of the request that accepted it, of the dispatch that took it off the
  * outbound queue, of the carrier call and of the webhook delivery share one trace, whose id the message's path shows,
- * and the carrier and the subscriber each got a {@code traceparent} header of that trace. Its own context: every
- * message sampled, the batch of spans exported at once.
+ * and the carrier and the subscriber each got a {@code traceparent} header of that trace; a carrier's callback that
+ * names a trace continues it. Its own context: every message sampled, the batch of spans exported at once.
  */
 @Import(TracingIntegrationTest.SpansInMemory.class)
 @TestPropertySource(properties = {
@@ -116,6 +117,28 @@ class TracingIntegrationTest extends HubIntegrationTest {
         eventuallySpan(traceId, span -> sent(span) && uri(span).startsWith("webhook-http:"));
         assertThat(spans.getFinishedSpanItems()).extracting(TracingIntegrationTest::uri)
                 .isNotEmpty().noneMatch(uri -> uri.startsWith("direct:") || uri.startsWith("timer:"));
+    }
+
+    @Test
+    void shouldContinueTheTraceACarriersCallbackNames() {
+        String recipient = "+4917600000402";
+        String messageId = sendV1(recipient);
+        eventually().until(() -> timeline(messageId), List.of("queued", "sent")::equals);
+        SandboxLedger.Entry sent = sandbox.entries().stream()
+                .filter(entry -> recipient.substring(1).equals(entry.recipient())).findFirst().orElseThrow();
+        String callbackUrl = ((V5Message) sent.request()).callbackURL();
+        String carriersTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        HubClient.Response answered = hub().postJson(callbackUrl.substring(callbackUrl.indexOf("/callbacks/v5")),
+                Map.of("messageGUID", sent.carrierMessageId(), "status", "DELIVERED"),
+                "traceparent", "00-" + carriersTrace + "-00f067aa0ba902b7-01");
+
+        assertThat(answered.status()).isEqualTo(200);
+        eventually().until(() -> timeline(messageId), List.of("queued", "sent", "delivered")::equals);
+        SpanData callback = eventuallySpan(carriersTrace,
+                span -> received(span) && uri(span).contains("callbacks/v5"));
+        assertThat(callback.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+        eventuallySpan(carriersTrace, span -> sent(span) && uri(span).contains("topic:switchboard.events"));
     }
 
     @Test
