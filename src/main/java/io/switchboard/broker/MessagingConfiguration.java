@@ -2,6 +2,7 @@ package io.switchboard.broker;
 
 import io.switchboard.camel.AllowListHeaderFilterStrategy;
 import io.switchboard.camel.Headers;
+import io.switchboard.tracing.TraceParent;
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
 import java.util.Set;
@@ -82,12 +83,12 @@ class MessagingConfiguration {
     }
 
     /**
-     * Only the hub's own properties and the broker's grouping, duplicate and schedule properties go out. A consumed
-     * message's delivery time stays behind, so the events it causes are not scheduled after it.
+     * Only the hub's own properties, the broker's grouping, duplicate and schedule properties and the trace context go
+     * out. A consumed message's delivery time stays behind, so the events it causes are not scheduled after it.
      */
     private static AllowListHeaderFilterStrategy headerFilter() {
-        return new AllowListHeaderFilterStrategy(
-                Set.of(Headers.GROUP_ID, Headers.DUPLICATE_ID, Headers.SCHEDULED_DELIVERY), Set.of("Switchboard"),
+        return new AllowListHeaderFilterStrategy(Set.of(Headers.GROUP_ID, Headers.DUPLICATE_ID,
+                Headers.SCHEDULED_DELIVERY, TraceParent.HEADER, TraceParent.STATE_HEADER), Set.of("Switchboard"),
                 Set.of("Camel", Headers.SCHEDULED_DELIVERY));
     }
 }

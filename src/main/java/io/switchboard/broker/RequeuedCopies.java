@@ -1,6 +1,7 @@
 package io.switchboard.broker;
 
 import io.switchboard.camel.Headers;
+import io.switchboard.tracing.TraceParent;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
@@ -10,7 +11,8 @@ import java.util.Set;
 
 /**
  * A message put back on the queue it was first sent to, after the hub set it aside (dead-lettered or parked): its body,
- * its group and the hub's properties, without the notes that set it aside, and with its attempts counted afresh.
+ * its group, its trace context and the hub's properties, without the notes that set it aside, and with its attempts
+ * counted afresh.
  */
 public final class RequeuedCopies {
 
@@ -26,7 +28,8 @@ public final class RequeuedCopies {
         while (names.hasMoreElements()) {
             String name = (String) names.nextElement();
             boolean hubProperty = name.startsWith("Switchboard") && !SET_ASIDE_NOTES.contains(name);
-            if (hubProperty || name.equals(Headers.GROUP_ID)) {
+            if (hubProperty || name.equals(Headers.GROUP_ID) || name.equals(TraceParent.HEADER)
+                    || name.equals(TraceParent.STATE_HEADER)) {
                 copy.setObjectProperty(name, setAside.getObjectProperty(name));
             }
         }

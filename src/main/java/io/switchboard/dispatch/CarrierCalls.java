@@ -7,9 +7,14 @@ import io.switchboard.carrier.CarrierOutcome;
 import io.switchboard.carrier.CarrierUnavailableException;
 import io.switchboard.metrics.HubMetrics;
 import io.switchboard.metrics.HubMetrics.CarrierSend;
+import io.switchboard.store.CarrierCallRecord;
 import io.switchboard.store.Leg;
 import io.switchboard.store.LegStore;
+import io.switchboard.store.PathRecords;
 import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.util.ObjectHelper;
@@ -18,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * One call to a carrier inside its circuit breaker: the carrier's dialect route ({@code direct:carrier-<dialect>})
  * sends the leg and leaves the carrier's answer in the variable {@code outcome}; the breaker counts the answer, or
- * the failure, with the time the call took, and so do the carrier metrics. The caller asked the breaker for its
- * permission first ({@link CarrierBreakers#refuses}).
+ * the failure, with the time the call took, and so do the carrier metrics and the message's path
+ * ({@link PathRecords}). The caller asked the breaker for its permission first ({@link CarrierBreakers#refuses}).
  */
 @Component("carrierCalls")
 public class CarrierCalls {
@@ -28,12 +33,17 @@ public class CarrierCalls {
     private final CarrierBreakers breakers;
     private final LegStore legs;
     private final HubMetrics metrics;
+    private final PathRecords path;
+    private final Clock clock;
 
-    public CarrierCalls(ProducerTemplate camel, CarrierBreakers breakers, LegStore legs, HubMetrics metrics) {
+    public CarrierCalls(ProducerTemplate camel, CarrierBreakers breakers, LegStore legs, HubMetrics metrics,
+            PathRecords path, Clock clock) {
         this.camel = camel;
         this.breakers = breakers;
         this.legs = legs;
         this.metrics = metrics;
+        this.path = path;
+        this.clock = clock;
     }
 
     /**
@@ -45,20 +55,27 @@ public class CarrierCalls {
     public void call(Exchange exchange) {
         CarrierConnector carrier = exchange.getVariable(Variables.CARRIER, CarrierConnector.class);
         Leg leg = exchange.getVariable(Variables.LEG, Leg.class);
+        Instant at = clock.instant();
         long started = System.nanoTime();
         camel.send("direct:carrier-" + carrier.dialect().id(), exchange);
         Exception failure = exchange.getException();
         if (failure == null) {
             CarrierOutcome outcome = exchange.getVariable(Variables.OUTCOME, CarrierOutcome.class);
             breakers.answered(carrier, outcome, started);
-            metrics.carrierAnswered(carrier.id(), leg.channel(), sendOf(outcome),
-                    exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class),
-                    System.nanoTime() - started);
+            Integer httpStatus = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+            CarrierSend send = sendOf(outcome);
+            long took = System.nanoTime() - started;
+            metrics.carrierAnswered(carrier.id(), leg.channel(), send, httpStatus == null ? 0 : httpStatus, took);
+            path.record(new CarrierCallRecord(leg.messageId(), leg.legNumber(), carrier.id(), at,
+                    TimeUnit.NANOSECONDS.toMillis(took), send.word(), httpStatus, outcome.reason()));
             return;
         }
         exchange.setException(null);
         breakers.unreachable(carrier, failure, started);
-        metrics.carrierUnreachable(carrier.id(), leg.channel(), failure, System.nanoTime() - started);
+        long took = System.nanoTime() - started;
+        metrics.carrierUnreachable(carrier.id(), leg.channel(), failure, took);
+        path.record(new CarrierCallRecord(leg.messageId(), leg.legNumber(), carrier.id(), at,
+                TimeUnit.NANOSECONDS.toMillis(took), CarrierSend.FAILED.word(), null, failure.getMessage()));
         if (ObjectHelper.getException(ConnectException.class, failure) != null) {
             legs.legRetrying(leg, failure.getMessage());
         }

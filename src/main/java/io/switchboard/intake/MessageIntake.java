@@ -48,8 +48,10 @@ public class MessageIntake {
     /**
      * @param idempotencyKey the client's key for this request (HTTP {@code Idempotency-Key}, or the JMS message id on
      *                       the JMS ingress), or null
+     * @param traceParent    the W3C {@code traceparent} of the span accepting it, which the message carries on its
+     *                       queue; null outside a trace
      */
-    public Acceptance accept(Message message, String idempotencyKey) {
+    public Acceptance accept(Message message, String idempotencyKey, String traceParent) {
         if (idempotencyKey != null && idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
             throw new InvalidRequestException(List.of(new FieldError(FieldPath.of("Idempotency-Key"),
                     "must be at most " + MAX_IDEMPOTENCY_KEY + " characters")));
@@ -59,7 +61,8 @@ public class MessageIntake {
             throw refusals.unavailable(reason);
         });
         // serialized here, on the request's own thread, so the writers' commits hold only the writes
-        Acceptance acceptance = groupCommit.submit(Submission.of(message.withIdempotencyKey(idempotencyKey), mapper));
+        Acceptance acceptance = groupCommit.submit(Submission.of(message.withIdempotencyKey(idempotencyKey), mapper,
+                traceParent));
         Message kept = acceptance.message();
         if (acceptance.outcome() == Acceptance.Outcome.RECORDED) {
             metrics.accepted(kept.tenantId(), kept.sourceDialect(), kept.channel());

@@ -7,6 +7,7 @@ import io.switchboard.camel.Headers;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.Message;
 import io.switchboard.store.Submission;
+import io.switchboard.tracing.TraceParent;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * are handled in order, one copy per message id (broker duplicate detection), and held on the broker until the send
  * time of a scheduled message; and publishes each one's {@code message.queued} event with it, as
  * {@code routes/events.camel.yaml} publishes the others, so it is on the events address before dispatch can publish a
- * later one.
+ * later one. Both carry the trace context of the request that accepted the message, as the routes' sends do.
  *
  * <p>A batch of new messages goes out in one broker transaction, so the broker syncs its journal once for all of them.
  * A single message is sent on its own: the broker confirms a persistent send once it is synced, and a copy its
@@ -64,7 +65,7 @@ public class OutboundQueue {
                 events.setDeliveryMode(DeliveryMode.PERSISTENT);
                 for (Submission message : messages) {
                     producer.send(queueMessage(session, message));
-                    events.send(eventMessage(session, message.queued()));
+                    events.send(eventMessage(session, message.queued(), message.traceParent()));
                 }
                 if (transacted) {
                     session.commit();
@@ -82,13 +83,14 @@ public class OutboundQueue {
         }
     }
 
-    private TextMessage eventMessage(Session session, DeliveryEvent event) throws JMSException {
+    private TextMessage eventMessage(Session session, DeliveryEvent event, String traceParent) throws JMSException {
         try {
             TextMessage published = session.createTextMessage(mapper.writeValueAsString(event));
             published.setStringProperty(Headers.MESSAGE_ID, event.messageId());
             published.setStringProperty(Headers.TENANT_ID, event.tenantId());
             published.setStringProperty(Headers.GROUP_ID, event.messageId());
             published.setStringProperty(Headers.DUPLICATE_ID, event.dedupeKey());
+            traced(published, traceParent);
             return published;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A delivery event always serializes", e);
@@ -105,6 +107,13 @@ public class OutboundQueue {
         if (message.sendAt() != null) {
             queued.setLongProperty(Headers.SCHEDULED_DELIVERY, message.sendAt().toEpochMilli());
         }
+        traced(queued, submission.traceParent());
         return queued;
+    }
+
+    private static void traced(TextMessage message, String traceParent) throws JMSException {
+        if (traceParent != null) {
+            message.setStringProperty(TraceParent.HEADER, traceParent);
+        }
     }
 }

@@ -254,7 +254,12 @@ public class HubMetrics {
         /** The call got no answer (refused connection, timeout); the broker retries. */
         FAILED,
         /** The carrier's circuit breaker kept the call away. */
-        BREAKER_OPEN
+        BREAKER_OPEN;
+
+        /** As the metrics and a message's path name it. */
+        public String word() {
+            return HubMetrics.word(this);
+        }
     }
 
     /** The first events of a message whose time since acceptance is measured. */

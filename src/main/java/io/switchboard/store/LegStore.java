@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -178,6 +179,14 @@ public class LegStore {
                 .param("leg", legId)
                 .query(this::leg)
                 .optional();
+    }
+
+    /** The message's legs, first to last. */
+    public List<Leg> legsOf(String messageId) {
+        return jdbc.sql(LEG_QUERY + "WHERE l.message_id = :message ORDER BY l.leg_number")
+                .param("message", messageId)
+                .query(this::leg)
+                .list();
     }
 
     /** The leg a carrier accepted under its own id for it. */

@@ -146,9 +146,10 @@ public class MessageStore {
 
     private static final String INSERT_MESSAGE = """
             INSERT INTO messages (id, tenant_id, source_dialect, idempotency_key, request_fingerprint, channel,
-                                  sender, recipient, callback_url, status, status_rank, body, created_at, updated_at)
+                                  sender, recipient, callback_url, status, status_rank, body, created_at, updated_at,
+                                  trace_id)
             VALUES (:id, :tenant, :dialect, :key, :fingerprint, :channel, :sender, :recipient, :callbackUrl, :status,
-                    :rank, :body, :created, :created)
+                    :rank, :body, :created, :created, :traceId)
             """;
 
     private SqlParameterSource messageRow(Submission submission) {
@@ -166,7 +167,8 @@ public class MessageStore {
                 .addValue("status", EventType.QUEUED.statusWord())
                 .addValue("rank", EventType.QUEUED.statusRank())
                 .addValue("body", submission.json())
-                .addValue("created", utc(message.createdAt()));
+                .addValue("created", utc(message.createdAt()))
+                .addValue("traceId", submission.traceId());
     }
 
     private record Recorded(Message message, String fingerprint) {

@@ -8,6 +8,7 @@ import io.switchboard.model.Envelope;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Ids;
 import io.switchboard.model.Message;
+import io.switchboard.tracing.TraceParent;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -18,16 +19,30 @@ import java.util.HexFormat;
  *
  * @param json        the canonical message as JSON
  * @param fingerprint what the client asked for, for a message with an idempotency key; null without one
+ * @param traceParent the W3C {@code traceparent} of the span that accepted it, which its queue message and queued
+ *                    event carry on; null when there was none
  */
-public record Submission(Message message, String json, String fingerprint, DeliveryEvent queued) {
+public record Submission(Message message, String json, String fingerprint, DeliveryEvent queued,
+        String traceParent) {
 
+    /** A message to record outside any trace (a repair, a replay's copy). */
     public static Submission of(Message message, ObjectMapper mapper) {
+        return of(message, mapper, null);
+    }
+
+    public static Submission of(Message message, ObjectMapper mapper, String traceParent) {
         try {
             return new Submission(message, mapper.writeValueAsString(message),
-                    message.idempotencyKey() == null ? null : fingerprint(message, mapper), queued(message));
+                    message.idempotencyKey() == null ? null : fingerprint(message, mapper), queued(message),
+                    TraceParent.traceId(traceParent) == null ? null : traceParent);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A canonical message always serializes", e);
         }
+    }
+
+    /** The trace the message's spans belong to, or null. */
+    public String traceId() {
+        return TraceParent.traceId(traceParent);
     }
 
     private static DeliveryEvent queued(Message message) {

@@ -185,6 +185,22 @@ public class Timeline {
                 .addValue("sequence", event.sequence());
     }
 
+    /** The message's timeline in its order, as recorded, for its path. */
+    List<MessagePath.Event> recorded(String messageId) {
+        return jdbc.sql("""
+                SELECT sequence, event_id, type, occurred_at, recorded_at, carrier_id, carrier_message_id, channel,
+                       reason
+                FROM message_events WHERE message_id = :id ORDER BY sequence, occurred_at
+                """)
+                .param("id", messageId)
+                .query((rs, row) -> new MessagePath.Event(rs.getInt("sequence"), rs.getString("event_id"),
+                        EventType.fromWireName(rs.getString("type")), instant(rs, "occurred_at"),
+                        instant(rs, "recorded_at"), rs.getString("carrier_id"), rs.getString("carrier_message_id"),
+                        rs.getString("channel") == null ? null : Channel.valueOf(rs.getString("channel")),
+                        rs.getString("reason")))
+                .list();
+    }
+
     List<MessageView.TimelineEntry> entries(String messageId) {
         return jdbc.sql("""
                 SELECT type, occurred_at, channel, reason FROM message_events

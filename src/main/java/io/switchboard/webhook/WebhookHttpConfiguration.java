@@ -3,6 +3,7 @@ package io.switchboard.webhook;
 import io.switchboard.camel.AllowListHeaderFilterStrategy;
 import io.switchboard.module.DialectModules;
 import io.switchboard.net.TargetGuard;
+import io.switchboard.tracing.TraceParent;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -52,8 +53,8 @@ class WebhookHttpConfiguration {
         http.setAutomaticRetriesDisabled(true);
         http.setHttpClientConfigurer(HttpClientBuilder::disableAutomaticRetries);
         http.setCookieManagementDisabled(true);
-        // only the webhook's own headers reach a subscriber: its type and its dialects' signatures
-        Set<String> allowed = new HashSet<>(Set.of("Content-Type"));
+        // only the webhook's own headers reach a subscriber: its type, its dialects' signatures and the trace context
+        Set<String> allowed = new HashSet<>(Set.of("Content-Type", TraceParent.HEADER, TraceParent.STATE_HEADER));
         dialects.all().forEach(dialect -> dialect.webhookRendering()
                 .ifPresent(rendering -> allowed.addAll(rendering.signatureHeaderNames())));
         http.setHeaderFilterStrategy(new AllowListHeaderFilterStrategy(allowed, Set.of(),

@@ -66,7 +66,7 @@ public class WebhookOutcomes {
      */
     public void delivered(WebhookDelivery delivery, WebhookSubscription subscription, int deliveryCount,
             Integer earlierAttempt) {
-        counted(delivery, WebhookOutcome.DELIVERED, attempt(deliveryCount, earlierAttempt));
+        counted(delivery, WebhookOutcome.DELIVERED, WebhookAttempts.number(deliveryCount, earlierAttempt));
         if (subscription == null || subscription.health().failingSince() == null) {
             return;
         }
@@ -89,7 +89,7 @@ public class WebhookOutcomes {
      */
     public NextAttempt failed(WebhookDelivery delivery, WebhookSubscription subscription, Exception failure,
             int deliveryCount, Integer earlierAttempt) throws Exception {
-        int attempts = attempt(deliveryCount, earlierAttempt);
+        int attempts = WebhookAttempts.number(deliveryCount, earlierAttempt);
         if (subscription == null) {
             // the broker dead-letters the delivery once it has counted all its attempts
             counted(delivery, attempts >= maxAttempts ? WebhookOutcome.DEAD_LETTERED : WebhookOutcome.RETRIED,
@@ -141,12 +141,7 @@ public class WebhookOutcomes {
      * @param earlierAttempt the attempts made by the copies before this one; null for the delivery as first queued
      */
     public void parked(WebhookDelivery delivery, int deliveryCount, Integer earlierAttempt) {
-        counted(delivery, WebhookOutcome.PARKED, attempt(deliveryCount, earlierAttempt));
-    }
-
-    /** The attempt this delivery of the copy is, counting the attempts of the copies before it. */
-    private static int attempt(int deliveryCount, Integer earlierAttempt) {
-        return (earlierAttempt == null ? 0 : earlierAttempt) + deliveryCount;
+        counted(delivery, WebhookOutcome.PARKED, WebhookAttempts.number(deliveryCount, earlierAttempt));
     }
 
     private void counted(WebhookDelivery delivery, WebhookOutcome outcome, int attempt) {
@@ -183,7 +178,8 @@ public class WebhookOutcomes {
                 subscription.tenantId(), WebhookEndpoints.endpointOf(subscription.url().toString()), why);
     }
 
-    private static String reasonOf(Exception failure) {
+    /** Why an attempt failed, in words fit for a log line or a record: a refusal's status, not its URL. */
+    static String reasonOf(Exception failure) {
         if (failure instanceof HttpOperationFailedException refused) {
             return refused.getStatusText() == null || refused.getStatusText().isBlank()
                     ? "HTTP " + refused.getStatusCode() : refused.getStatusText();

@@ -215,7 +215,8 @@ class GroupCommitIntegrationTest extends HubIntegrationTest {
         CountDownLatch arrived = new CountDownLatch(1);
         ARRIVED.set(arrived);
         GATE.set(new CountDownLatch(1));
-        CompletableFuture<Acceptance> blocker = CompletableFuture.supplyAsync(() -> intake.accept(held, null), clients);
+        CompletableFuture<Acceptance> blocker = CompletableFuture.supplyAsync(() -> intake.accept(held, null, null),
+                clients);
         assertThat(arrived.await(20, TimeUnit.SECONDS)).as("the writer reached the gate").isTrue();
         ARRIVED.set(AT_THE_GATE);
         return blocker;
@@ -224,8 +225,8 @@ class GroupCommitIntegrationTest extends HubIntegrationTest {
     /** Submits a message and returns once it waits for the writer, so submissions queue in the order given. */
     private CompletableFuture<Acceptance> submit(Message message, String key) {
         double before = waiting();
-        CompletableFuture<Acceptance> acceptance = CompletableFuture.supplyAsync(() -> intake.accept(message, key),
-                clients);
+        CompletableFuture<Acceptance> acceptance = CompletableFuture.supplyAsync(
+                () -> intake.accept(message, key, null), clients);
         eventually().until(() -> waiting() == before + 1);
         return acceptance;
     }

@@ -40,7 +40,7 @@ class OperationsIntegrationTest extends HubIntegrationTest {
     @Test
     void shouldRefuseOperationsEndpointsWithoutTheOperatorLogin() {
         for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/jolokia",
-                "/actuator/hawtio/", "/actuator/info")) {
+                "/actuator/hawtio/", "/actuator/info", "/actuator/messages/msg_x")) {
             assertThat(hub().get(path).status()).as(path).isEqualTo(401);
             assertThat(hub().get(path, "Authorization", "Basic YWRtaW46d3Jvbmc=").status()).as(path).isEqualTo(401);
         }

@@ -22,16 +22,18 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
- * routes/accept.camel.yaml alone: accept-message records a message through the intake and answers with the message
- * the hub keeps (the original one for a repeated Idempotency-Key), refuses a key reused with a different request, and
- * leaves its failures to the calling ingress's error policy; enqueue-outbound hands a batch to the outbound queue. The
- * intake and the queue are scripted; an ingress stand-in added by the test calls accept-message as ingresses do.
+ * routes/accept.camel.yaml alone: accept-message records a message through the intake, with the trace context of the
+ * request's span, and answers with the message the hub keeps (the original one for a repeated Idempotency-Key),
+ * refuses a key reused with a different request, and leaves its failures to the calling ingress's error policy;
+ * enqueue-outbound hands a batch to the outbound queue. The intake and the queue are scripted; an ingress stand-in
+ * added by the test calls accept-message as ingresses do.
  */
 class AcceptRoutesTest extends RouteFileTest {
 
     private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
     private static final Message MESSAGE = message("msg_2");
     private static final Message ORIGINAL = message("msg_1");
+    private static final String TRACE_PARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
     private final ScriptedIntake intake = new ScriptedIntake();
     private final ScriptedQueue queue = new ScriptedQueue();
@@ -66,6 +68,7 @@ class AcceptRoutesTest extends RouteFileTest {
         assertThat(accepted.getException()).isNull();
         assertThat(intake.accepted).containsExactly(MESSAGE);
         assertThat(intake.keys).containsExactly("key-1");
+        assertThat(intake.traceParents).containsExactly(TRACE_PARENT);
         assertThat(accepted.getMessage().getBody()).isEqualTo(MESSAGE);
         assertThat(accepted.getVariable("acceptance")).isEqualTo(intake.answer);
     }
@@ -130,6 +133,7 @@ class AcceptRoutesTest extends RouteFileTest {
     private Exchange acceptWithKey(String idempotencyKey) {
         return template.send("direct:accept-message", exchange -> {
             exchange.getMessage().setHeader("Idempotency-Key", idempotencyKey);
+            exchange.getMessage().setHeader("traceparent", TRACE_PARENT);
             exchange.getMessage().setBody(MESSAGE);
         });
     }
@@ -143,11 +147,13 @@ class AcceptRoutesTest extends RouteFileTest {
     public static class ScriptedIntake {
         final List<Message> accepted = new ArrayList<>();
         final List<String> keys = new ArrayList<>();
+        final List<String> traceParents = new ArrayList<>();
         Acceptance answer;
 
-        public Acceptance accept(Message message, String idempotencyKey) {
+        public Acceptance accept(Message message, String idempotencyKey, String traceParent) {
             accepted.add(message);
             keys.add(idempotencyKey);
+            traceParents.add(traceParent);
             return answer;
         }
     }

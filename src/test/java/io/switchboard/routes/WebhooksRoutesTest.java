@@ -13,10 +13,13 @@ import io.switchboard.model.Dialect;
 import io.switchboard.model.Envelope;
 import io.switchboard.model.EventType;
 import io.switchboard.module.DialectModules;
+import io.switchboard.store.PathRecords;
+import io.switchboard.store.WebhookAttemptRecord;
 import io.switchboard.tenant.TenantProperties;
 import io.switchboard.testing.DialectModulesForTests;
 import io.switchboard.testing.RouteFileTest;
 import io.switchboard.webhook.StatusCallbackTargets;
+import io.switchboard.webhook.WebhookAttempts;
 import io.switchboard.webhook.WebhookDelivery;
 import io.switchboard.webhook.WebhookEndpointProperties;
 import io.switchboard.webhook.WebhookEndpointUnavailableException;
@@ -56,9 +59,9 @@ import org.junit.jupiter.api.Test;
  * subscription is gone or disabled, parks one whose endpoint's breaker is open and sends one whose endpoint has its
  * share in flight back to the broker; after a failure it keeps the subscription's state, disables it on a 410 or a
  * failing spell too long, sends the delivery again for the time a Retry-After asks, and dead-letters a copy whose
- * attempts are spent. The queues and the
- * subscriber's endpoint are replaced by mocks, the subscriptions are held in memory; the fan-out, the endpoints'
- * limits, the signing and the v1 payloads are the hub's own.
+ * attempts are spent; each post about a message goes into its path, numbered across copies. The queues and the
+ * subscriber's endpoint are replaced by mocks, the subscriptions are held in memory, the path's records in a list; the
+ * fan-out, the endpoints' limits, the signing and the v1 payloads are the hub's own.
  */
 class WebhooksRoutesTest extends RouteFileTest {
 
@@ -81,6 +84,7 @@ class WebhooksRoutesTest extends RouteFileTest {
     private final DialectModules dialects = DialectModulesForTests.withV1(new TenantProperties(null, null));
     private final StoredSubscriptions subscriptions = new StoredSubscriptions();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final List<PathRecords.Record> recorded = new ArrayList<>();
     // one post at a time per endpoint; one failed post opens its breaker, which stays open through the test, so
     // nothing parked is ever released
     private final WebhookEndpoints endpoints = new WebhookEndpoints(new WebhookEndpointProperties(1, Duration.ZERO,
@@ -99,7 +103,8 @@ class WebhooksRoutesTest extends RouteFileTest {
                         new StatusCallbackTargets(new TenantProperties(null, null), dialects), dialects, CLOCK),
                 "webhookOutcomes", new WebhookOutcomes(subscriptions, configuration("switchboard.webhooks",
                         WebhookPolicy.class), configuration("switchboard.broker", BrokerProperties.class), meters,
-                        new HubMetrics(meters, 8), CLOCK));
+                        new HubMetrics(meters, 8), CLOCK),
+                "webhookAttempts", new WebhookAttempts(recorded::add, CLOCK));
     }
 
     @Override
@@ -418,6 +423,54 @@ class WebhooksRoutesTest extends RouteFileTest {
         MockEndpoint.assertIsSatisfied(context);
     }
 
+    @Test
+    void shouldRecordEachPostInItsMessagesPathNumberedAcrossCopies() throws Exception {
+        subscriptions.stored.add(DELIVERED_HOOK);
+        getMockEndpoint("mock:subscriber").whenAnyExchangeReceived(
+                exchange -> exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204));
+
+        Exchange result = deliverAbout("msg_1", WebhookDelivery.of(DELIVERED_HOOK, "evt_1", PAYLOAD), 2, 3);
+
+        assertThat(result.getException()).isNull();
+        assertThat(recorded).singleElement().isInstanceOfSatisfying(WebhookAttemptRecord.class, attempt -> {
+            assertThat(attempt.messageId()).isEqualTo("msg_1");
+            assertThat(attempt.eventId()).isEqualTo("evt_1");
+            assertThat(attempt.target()).isEqualTo("wh_1");
+            assertThat(attempt.attempt()).isEqualTo(5);
+            assertThat(attempt.outcome()).isEqualTo("delivered");
+            assertThat(attempt.httpStatus()).isEqualTo(204);
+            assertThat(attempt.cause()).isNull();
+            assertThat(attempt.durationMs()).isNotNegative();
+        });
+    }
+
+    @Test
+    void shouldRecordAFailedPostWithItsStatusAndNoPostForAGoneSubscription() throws Exception {
+        subscriptions.stored.add(DELIVERED_HOOK);
+        subscriberAnswers503();
+
+        deliverAbout("msg_1", WebhookDelivery.of(DELIVERED_HOOK, "evt_1", PAYLOAD), 1, null);
+        deliverAbout("msg_1", WebhookDelivery.of(FAILED_HOOK, "evt_1", PAYLOAD), 1, null);
+
+        assertThat(recorded).singleElement().isInstanceOfSatisfying(WebhookAttemptRecord.class, attempt -> {
+            assertThat(attempt.target()).isEqualTo("wh_1");
+            assertThat(attempt.attempt()).isEqualTo(1);
+            assertThat(attempt.outcome()).isEqualTo("failed");
+            assertThat(attempt.httpStatus()).isEqualTo(503);
+            assertThat(attempt.cause()).isEqualTo("Service Unavailable");
+        });
+    }
+
+    @Test
+    void shouldRecordNoPostOfADeliveryAboutNoMessage() throws Exception {
+        subscriptions.stored.add(DELIVERED_HOOK);
+
+        Exchange result = deliver(WebhookDelivery.of(DELIVERED_HOOK, "evt_1", PAYLOAD));
+
+        assertThat(result.getException()).isNull();
+        assertThat(recorded).isEmpty();
+    }
+
     /** A delivery to a stored subscription whose endpoint answers with this status and Retry-After. */
     private WebhookDelivery refusedWithRetryAfter(int status, String retryAfter) {
         subscriptions.stored.add(DELIVERED_HOOK);
@@ -466,8 +519,15 @@ class WebhooksRoutesTest extends RouteFileTest {
      * {@code earlierAttempts} attempts (null: the delivery as the fan-out queued it).
      */
     private Exchange deliver(WebhookDelivery delivery, int deliveryCount, Integer earlierAttempts) throws Exception {
+        return deliverAbout(null, delivery, deliveryCount, earlierAttempts);
+    }
+
+    /** {@link #deliver(WebhookDelivery, int, Integer)} of an event about a message, as the fan-out queues those. */
+    private Exchange deliverAbout(String messageId, WebhookDelivery delivery, int deliveryCount,
+            Integer earlierAttempts) throws Exception {
         String body = json.writeValueAsString(delivery);
         return template.send("direct:webhook-delivery", exchange -> {
+            exchange.getMessage().setHeader("SwitchboardMessageId", messageId);
             exchange.getMessage().setBody(body);
             exchange.getMessage().setHeader("_AMQ_DUPL_ID", delivery.id());
             exchange.getMessage().setHeader("JMSXDeliveryCount", deliveryCount);

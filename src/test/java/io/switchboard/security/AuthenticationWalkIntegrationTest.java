@@ -85,6 +85,7 @@ class AuthenticationWalkIntegrationTest extends HubIntegrationTest {
         assertThat(endpoints).as("the walk finds every kind of endpoint").contains(
                 new Endpoint("POST", "/v1/messages"), new Endpoint("POST", "/callbacks/v5"),
                 new Endpoint("POST", "/sandbox/webhook-inbox/x"), new Endpoint("GET", "/actuator/deadletters"),
+                new Endpoint("GET", "/actuator/messages/x"),
                 new Endpoint("GET", "/actuator/hawtio"), new Endpoint("POST", "/actuator/jolokia/x"),
                 new Endpoint("GET", "/api-docs"), new Endpoint("GET", "/login"));
 

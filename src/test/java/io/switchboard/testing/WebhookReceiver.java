@@ -15,6 +15,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A webhook endpoint on loopback that keeps every request it gets, with the time it came; can be told to fail the
@@ -25,6 +26,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicReference<String> refuseOnceContaining = new AtomicReference<>();
     private final Queue<Answer> scripted = new ConcurrentLinkedQueue<>();
 
     public WebhookReceiver() {
@@ -35,11 +37,15 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/hooks", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Answer answer = scripted.poll();
-            int status = answer != null ? answer.status()
+            String text = new String(body, StandardCharsets.UTF_8);
+            String refused = refuseOnceContaining.get();
+            boolean refuseThis = refused != null && text.contains(refused)
+                    && refuseOnceContaining.compareAndSet(refused, null);
+            Answer answer = refuseThis ? null : scripted.poll();
+            int status = refuseThis ? 503 : answer != null ? answer.status()
                     : failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0 ? 503 : 204;
             received.add(new Received(HttpHeaders.of(exchange.getRequestHeaders(), (name, value) -> true),
-                    new String(body, StandardCharsets.UTF_8), status, Instant.now()));
+                    text, status, Instant.now()));
             if (answer != null) {
                 answer.headers().forEach(exchange.getResponseHeaders()::add);
             }
@@ -56,6 +62,14 @@ public final class WebhookReceiver implements AutoCloseable {
     /** The next {@code count} requests are answered 503. */
     public void failNext(int count) {
         failuresLeft.set(count);
+    }
+
+    /**
+     * The first request whose body contains this text is answered 503, whatever else comes meanwhile: other tests'
+     * messages reach a subscriber of the same tenant too.
+     */
+    public void failFirstContaining(String text) {
+        refuseOnceContaining.set(text);
     }
 
     /** The next request is answered with this status and these response headers (name, value pairs). */
