@@ -127,7 +127,9 @@ class MessageIdLoggingIntegrationTest extends HubIntegrationTest {
                 .anySatisfy(line -> assertLine(line, Level.DEBUG, FAILOVER, "io.switchboard.messages",
                         "leg 2 (SMS) through sandbox-channels: ACCEPTED"))
                 // the Channels carrier's callback
-                .anySatisfy(line -> assertLine(line, Level.DEBUG, HTTP, "io.switchboard.messages", "message.delivered"));
+                .anySatisfy(line -> assertLine(line, Level.DEBUG, HTTP, "io.switchboard.messages", "message.delivered"))
+                .anySatisfy(line -> assertLine(line, Level.DEBUG, FAILOVER,
+                        "org.apache.camel.component.jms.EndpointMessageListener", "consumer received JMS message"));
         assertThat(threadKinds(named)).contains(HTTP, WRITER, DISPATCH, FAN_OUT, DELIVERY, FAILOVER);
         noLineNamesAnotherMessage();
         jsonLinesNameIt(messageId, "leg 2 (SMS) through sandbox-channels: ACCEPTED");
@@ -203,11 +205,13 @@ class MessageIdLoggingIntegrationTest extends HubIntegrationTest {
 
     /**
      * More of the log where it says little at INFO: the message's journey, the intake, Camel's JMS senders and
-     * listeners, which quote what they send, and the hub's listener containers (Spring's, under the hub's name).
+     * listeners, which quote the messages they send and take (the listener before the route starts), and the hub's
+     * listener containers (Spring's, under the hub's name).
      */
     static class MessageLines extends LoggerLevelForClass {
         MessageLines() {
             super(Level.DEBUG, "io.switchboard.messages", "io.switchboard.intake", "org.apache.camel.component.jms",
+                    "org.apache.camel.component.jms.EndpointMessageListener",
                     "io.switchboard.broker.MessageIdListenerContainers");
         }
     }
