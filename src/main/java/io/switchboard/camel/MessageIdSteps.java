@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
  * on JMS consumer threads, whose messages carry the id, as on HTTP, timer and the hub's own threads, and in transacted
  * exchanges, where Camel calls no unit-of-work hook per step. A route that learns the id on its way (an accepted
  * request, a callback matched to its leg) sets the header and is named from its next step on; a split's parts are each
- * named by their own header. The MDC keeps the id between steps, for Camel's own lines there, and once the exchange that
- * changed it is done, it names what it named before (nothing, mostly; on a JMS consumer's thread, the message it took).
+ * named by their own header. The MDC keeps the id between steps, for Camel's own lines there, and once the exchange
+ * that changed it is done, it names what it named before (nothing, mostly; on a JMS consumer's thread, the message it
+ * took).
  *
  * <p>Per step this costs one header lookup and two MDC reads; the MDC is written only when the message changes, once
  * per exchange mostly. Camel's camel-mdc module copies the whole MDC and writes several keys at every step instead.

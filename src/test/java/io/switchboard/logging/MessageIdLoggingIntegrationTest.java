@@ -40,6 +40,7 @@ class MessageIdLoggingIntegrationTest extends HubIntegrationTest {
     private static final String DELIVERY = "JmsConsumer[switchboard.webhook.deliveries]";
     private static final String FAILOVER = "JmsConsumer[switchboard.failover]";
     private static final String BROKER_SERVER = "org.apache.activemq.artemis.core.server";
+    private static final String JOURNEY = "io.switchboard.messages";
 
     private WebhookReceiver receiver;
     private String subscriptionId;
@@ -84,18 +85,18 @@ class MessageIdLoggingIntegrationTest extends HubIntegrationTest {
                 .anySatisfy(line -> assertLine(line, Level.INFO, FAILOVER, "failover",
                         messageId + ": no failover (TIME_LIMIT): RCS was delivered in time"));
         assertThat(named).as("its journey, thread by thread")
-                .anySatisfy(line -> assertLine(line, Level.DEBUG, HTTP, "io.switchboard.messages", "accepted: RECORDED"))
+                .anySatisfy(line -> assertLine(line, Level.DEBUG, HTTP, JOURNEY, "accepted: RECORDED"))
                 .anySatisfy(line -> assertLine(line, Level.DEBUG, WRITER, "io.switchboard.intake.GroupCommit",
                         "RECORDED in a commit of"))
-                .anySatisfy(line -> assertLine(line, Level.DEBUG, DISPATCH, "io.switchboard.messages",
+                .anySatisfy(line -> assertLine(line, Level.DEBUG, DISPATCH, JOURNEY,
                         "leg 1 (RCS) through sandbox-v5: RETRY"))
-                .anySatisfy(line -> assertLine(line, Level.DEBUG, DISPATCH, "io.switchboard.messages",
+                .anySatisfy(line -> assertLine(line, Level.DEBUG, DISPATCH, JOURNEY,
                         "leg 1 (RCS) through sandbox-v5: ACCEPTED"))
                 // the v5 carrier's callback
-                .anySatisfy(line -> assertLine(line, Level.DEBUG, HTTP, "io.switchboard.messages", "message.delivered"))
-                .anySatisfy(line -> assertLine(line, Level.DEBUG, FAN_OUT, "io.switchboard.messages",
+                .anySatisfy(line -> assertLine(line, Level.DEBUG, HTTP, JOURNEY, "message.delivered"))
+                .anySatisfy(line -> assertLine(line, Level.DEBUG, FAN_OUT, JOURNEY,
                         "1 webhook deliveries"))
-                .anySatisfy(line -> assertLine(line, Level.DEBUG, DELIVERY, "io.switchboard.messages", "delivered: 204"));
+                .anySatisfy(line -> assertLine(line, Level.DEBUG, DELIVERY, JOURNEY, "delivered: 204"));
         assertThat(named).as("the JMS listener's own lines, before the route takes the message")
                 .anySatisfy(line -> assertLine(line, Level.DEBUG, DISPATCH, "io.switchboard.broker",
                         "Received message of type"))
@@ -117,17 +118,17 @@ class MessageIdLoggingIntegrationTest extends HubIntegrationTest {
         everyLineAboutItNamesIt(messageId);
         List<Line> named = named(messageId);
         assertThat(named)
-                .anySatisfy(line -> assertLine(line, Level.DEBUG, DISPATCH, "io.switchboard.messages",
+                .anySatisfy(line -> assertLine(line, Level.DEBUG, DISPATCH, JOURNEY,
                         "leg 1 (RCS) through sandbox-v5: ACCEPTED"))
                 // the v5 carrier's failed callback becomes a failover request
                 .anySatisfy(line -> assertLine(line, Level.DEBUG, HTTP, "org.apache.camel.component.jms",
                         "Sending JMS message to: ActiveMQQueue[switchboard.failover]"))
-                .anySatisfy(line -> assertLine(line, Level.DEBUG, FAILOVER, "io.switchboard.messages",
+                .anySatisfy(line -> assertLine(line, Level.DEBUG, FAILOVER, JOURNEY,
                         "message.failover"))
-                .anySatisfy(line -> assertLine(line, Level.DEBUG, FAILOVER, "io.switchboard.messages",
+                .anySatisfy(line -> assertLine(line, Level.DEBUG, FAILOVER, JOURNEY,
                         "leg 2 (SMS) through sandbox-channels: ACCEPTED"))
                 // the Channels carrier's callback
-                .anySatisfy(line -> assertLine(line, Level.DEBUG, HTTP, "io.switchboard.messages", "message.delivered"))
+                .anySatisfy(line -> assertLine(line, Level.DEBUG, HTTP, JOURNEY, "message.delivered"))
                 .anySatisfy(line -> assertLine(line, Level.DEBUG, FAILOVER,
                         "org.apache.camel.component.jms.EndpointMessageListener", "consumer received JMS message"));
         assertThat(threadKinds(named)).contains(HTTP, WRITER, DISPATCH, FAN_OUT, DELIVERY, FAILOVER);
@@ -177,7 +178,7 @@ class MessageIdLoggingIntegrationTest extends HubIntegrationTest {
                 .satisfies(line -> {
                     assertThat(line.path("messageId").asText()).isEqualTo(messageId);
                     assertThat(line.at("/log/level").asText()).isEqualTo("DEBUG");
-                    assertThat(line.at("/log/logger").asText()).isEqualTo("io.switchboard.messages");
+                    assertThat(line.at("/log/logger").asText()).isEqualTo(JOURNEY);
                 });
         assertThat(lines).filteredOn(line -> line.path("message").asText().contains(messageId))
                 .filteredOn(line -> !line.at("/log/logger").asText().startsWith(BROKER_SERVER))
@@ -210,7 +211,7 @@ class MessageIdLoggingIntegrationTest extends HubIntegrationTest {
      */
     static class MessageLines extends LoggerLevelForClass {
         MessageLines() {
-            super(Level.DEBUG, "io.switchboard.messages", "io.switchboard.intake", "org.apache.camel.component.jms",
+            super(Level.DEBUG, JOURNEY, "io.switchboard.intake", "org.apache.camel.component.jms",
                     "org.apache.camel.component.jms.EndpointMessageListener",
                     "io.switchboard.broker.MessageIdListenerContainers");
         }

@@ -62,8 +62,9 @@ class SecretLoggingIntegrationTest extends HubIntegrationTest {
             assertThat(answer).startsWith("HTTP/1.1 400");
         }
 
-        String[] masked = {"The HTTP header line [pinnacle-api-key :****]", "The HTTP header line [pinnacle-api-key:****]",
-            "The HTTP header line [authorization:****]", "The HTTP header line [pinnacle-api-key0x01:****]"};
+        String[] masked = {"The HTTP header line [pinnacle-api-key :****]",
+            "The HTTP header line [pinnacle-api-key:****]", "The HTTP header line [authorization:****]",
+            "The HTTP header line [pinnacle-api-key0x01:****]"};
         String[] secrets = {"sk_dev_pinnacle", "sk_dev", "sk_live_of_another_hub"};
         assertThat(output.getAll()).as("Tomcat logged each line it refused, its value masked")
                 .contains(masked).doesNotContain(secrets);
@@ -110,7 +111,8 @@ class SecretLoggingIntegrationTest extends HubIntegrationTest {
         String[] secrets = {webhookSecret, "YWRtaW46YWRtaW4=", "sandbox-pinnacle-key"};
         assertThat(output.getAll()).contains("java.lang.IllegalStateException: signing with **** failed",
                 "Caused by: java.lang.IllegalArgumentException: login **** to **** refused").doesNotContain(secrets);
-        assertThat(json.lines()).filteredOn(line -> line.path("message").asText().equals("a webhook could not be signed"))
+        assertThat(json.lines())
+                .filteredOn(line -> line.path("message").asText().equals("a webhook could not be signed"))
                 .singleElement().satisfies(line -> {
                     assertThat(line.at("/error/message").asText()).isEqualTo("signing with **** failed");
                     assertThat(line.at("/error/stack_trace").asText())
