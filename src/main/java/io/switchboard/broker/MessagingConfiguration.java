@@ -6,6 +6,7 @@ import io.switchboard.tracing.TraceParent;
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
 import java.util.Set;
+import org.apache.camel.component.jms.ConsumerType;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -79,6 +80,9 @@ class MessagingConfiguration {
         jms.setConnectionFactory(connectionFactory);
         jms.setLazyCreateTransactionManager(false);
         jms.setHeaderFilterStrategy(headerFilter());
+        // Camel's consumers, whose threads name the message they took in the log's MDC
+        jms.setConsumerType(ConsumerType.Custom);
+        jms.setMessageListenerContainerFactory(new MessageIdListenerContainers());
         return jms;
     }
 

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.api.ApiRefusals;
+import io.switchboard.camel.Headers;
+import io.switchboard.logging.MessageMdc;
 import io.switchboard.store.Acceptance;
 import io.switchboard.store.MessageStore;
 import io.switchboard.store.Submission;
@@ -161,22 +163,36 @@ class GroupCommit implements SmartLifecycle {
         }
     }
 
+    /** A batch of one message names it in the log's MDC while it commits; a larger batch's lines list their ids. */
     private void commit(List<Pending> batch) {
-        try {
+        try (MessageMdc.Scope named = MessageMdc.about(batch.size() == 1 ? batch.get(0).messageId() : null)) {
             List<Acceptance> outcomes = transactions.execute(status -> recordAndEnqueue(batch));
             batchSizes.record(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).outcome.complete(outcomes.get(i));
+            }
+            if (LOG.isDebugEnabled()) {
+                logCommitted(batch, outcomes);
             }
         } catch (RuntimeException | Error e) {
             if (batch.size() == 1 || refusals.isRefusal(e)) {
                 batch.forEach(pending -> pending.outcome.completeExceptionally(e));
                 return;
             }
-            LOG.info("A batch of {} accepted messages is recorded one by one: {}", batch.size(), e.toString());
+            LOG.info("A batch of {} accepted messages is recorded one by one ({}): {}", batch.size(),
+                    batch.stream().map(Pending::messageId).toList(), e.toString());
             batch.forEach(pending -> commit(List.of(pending)));
         } finally {
-            batch.forEach(pending -> committing.remove(pending.submission.message().id(), pending.outcome));
+            batch.forEach(pending -> committing.remove(pending.messageId(), pending.outcome));
+        }
+    }
+
+    /** One line per message, each naming in the MDC the message its client is answered with (a replay's original). */
+    private static void logCommitted(List<Pending> batch, List<Acceptance> outcomes) {
+        for (Acceptance acceptance : outcomes) {
+            try (MessageMdc.Scope named = MessageMdc.about(acceptance.message().id())) {
+                LOG.debug("{} in a commit of {} accepted messages", acceptance.outcome(), batch.size());
+            }
         }
     }
 
@@ -198,17 +214,23 @@ class GroupCommit implements SmartLifecycle {
             }
         }
         if (!recorded.isEmpty()) {
-            camel.sendBody(ENQUEUE, recorded);
+            enqueue(recorded);
         }
         for (int i = 0; i < outcomes.size(); i++) {
             Acceptance acceptance = outcomes.get(i);
             if (acceptance.outcome() != Acceptance.Outcome.RECORDED
                     && acceptance.outcome() != Acceptance.Outcome.CONFLICT
                     && enqueued.add(acceptance.message().id())) {
-                camel.sendBody(ENQUEUE, List.of(Submission.of(acceptance.message(), mapper)));
+                enqueue(List.of(Submission.of(acceptance.message(), mapper)));
             }
         }
         return outcomes;
+    }
+
+    /** The enqueue route's lines name the message it enqueues, none for several (its steps follow the header). */
+    private void enqueue(List<Submission> submissions) {
+        camel.sendBodyAndHeader(ENQUEUE, submissions, Headers.MESSAGE_ID,
+                submissions.size() == 1 ? submissions.get(0).message().id() : null);
     }
 
     @Override
@@ -254,6 +276,10 @@ class GroupCommit implements SmartLifecycle {
 
         private Pending(Submission submission) {
             this.submission = submission;
+        }
+
+        private String messageId() {
+            return submission.message().id();
         }
     }
 }

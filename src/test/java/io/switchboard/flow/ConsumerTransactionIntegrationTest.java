@@ -8,7 +8,6 @@ import io.switchboard.model.Channel;
 import io.switchboard.model.DeliveryEvent;
 import io.switchboard.model.EventType;
 import io.switchboard.model.Ids;
-import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
 import io.switchboard.testing.WebhookReceiver;
 import jakarta.jms.ConnectionFactory;
@@ -58,10 +57,7 @@ class ConsumerTransactionIntegrationTest extends HubIntegrationTest {
     @BeforeEach
     void subscribe() {
         receiver = new WebhookReceiver();
-        HubClient.Response created = hub().postJson("/v1/webhooks", Map.of("url", receiver.url(),
-                "events", List.of("message.read")), "Authorization", V1_KEY);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        subscriptionId = created.json().path("id").asText();
+        subscriptionId = subscribe(receiver.url(), List.of("message.read")).path("id").asText();
     }
 
     @AfterEach

@@ -57,18 +57,6 @@ class FailoverIntegrationTest extends HubIntegrationTest {
                 .filter(entry -> entry.recipient().equals(recipient) || entry.recipient().equals(digits)).toList();
     }
 
-    /** The v1 text-with-chips fixture, with a time-to-live when given. */
-    private String send(String recipient, String ttl) {
-        ObjectNode request = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
-        request.put("to", recipient);
-        if (ttl != null) {
-            request.put("ttl", ttl);
-        }
-        HubClient.Response accepted = hub().postJson("/v1/messages", request, "Authorization", V1_KEY);
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-        return accepted.json().path("message_id").asText();
-    }
-
     private JsonNode event(String messageId, String type) {
         for (JsonNode event : status(messageId).path("events")) {
             if (event.path("type").asText().equals(type)) {
@@ -81,7 +69,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
     @Test
     void shouldFailOverAtOnceWhenTheCarrierRefusesRcs() {
         String recipient = "+15550600100";
-        String messageId = send(recipient, null);
+        String messageId = sendV1(recipient);
 
         eventually().until(() -> timeline(messageId), List.of("queued", "failover", "sent", "delivered")::equals);
         assertThat(event(messageId, "failover").path("reason").asText())
@@ -115,7 +103,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
     @Test
     void shouldFailOverWhenTheCarrierReportsRcsFailed() {
         String recipient = "+15550600101";
-        String messageId = send(recipient, null);
+        String messageId = sendV1(recipient);
 
         eventually().until(() -> timeline(messageId),
                 List.of("queued", "sent", "failover", "sent", "delivered")::equals);
@@ -126,7 +114,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
     @Test
     void shouldFailOverWhenRcsIsNotDeliveredWithinItsTimeToLive() {
         String recipient = "+15550600102";
-        String messageId = send(recipient, "2s");
+        String messageId = sendV1(recipient, "2s");
 
         eventually().during(Duration.ofMillis(500)).until(() -> timeline(messageId),
                 List.of("queued", "sent")::equals);
@@ -140,7 +128,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
     @Test
     void shouldSendOneLegWhenTheFailureCallbackComesAgainAndAgain() {
         String recipient = "+15550600301";
-        String messageId = send(recipient, null);
+        String messageId = sendV1(recipient);
         eventually().until(() -> timeline(messageId).contains("delivered"));
         V5Message rcs = (V5Message) sends("sandbox-v5", recipient).get(0).request();
         String callbackPath = rcs.callbackURL().substring(rcs.callbackURL().indexOf("/callbacks/v5"));
@@ -158,7 +146,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
     @Test
     void shouldFailOverWhenTheCarrierReportsRcsExpired() {
         String recipient = "+15550600602";
-        String messageId = send(recipient, "3600s");
+        String messageId = sendV1(recipient, "3600s");
         eventually().until(() -> timeline(messageId), List.of("queued", "sent")::equals);
         SandboxLedger.Entry rcs = sends("sandbox-v5", recipient).get(0);
         String callbackUrl = ((V5Message) rcs.request()).callbackURL();
@@ -175,7 +163,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
     @Test
     void shouldRecordALateRcsDeliveryAfterTheFailoverInTheTimelineOnly() {
         String recipient = "+15550600502";
-        String messageId = send(recipient, "1s");
+        String messageId = sendV1(recipient, "1s");
         eventually().until(() -> timeline(messageId),
                 List.of("queued", "sent", "failover", "sent", "delivered")::equals);
         SandboxLedger.Entry rcs = sends("sandbox-v5", recipient).get(0);
@@ -193,7 +181,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
     @Test
     void shouldNotFailOverRcsDeliveredInTimeEvenWithDuplicateCallbacks() {
         String recipient = "+15550600105";
-        String messageId = send(recipient, "1s");
+        String messageId = sendV1(recipient, "1s");
 
         eventually().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> timeline(messageId),
                 List.of("queued", "sent", "delivered")::equals);
@@ -203,7 +191,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
     @Test
     void shouldSendOneLegWhenAFailureAndTheTimeLimitBothTrigger() {
         String recipient = "+15550600201";
-        String messageId = send(recipient, "1s");
+        String messageId = sendV1(recipient, "1s");
 
         eventually().until(() -> timeline(messageId),
                 List.of("queued", "sent", "failover", "sent", "delivered")::equals);
@@ -216,7 +204,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
     @Test
     void shouldSendOneLegForRequestsThatRaceAndIgnoreOnesForAnUnknownMessage() {
         String recipient = "+15550600302";
-        String messageId = send(recipient, "3600s");
+        String messageId = sendV1(recipient, "3600s");
         eventually().until(() -> timeline(messageId), List.of("queued", "sent")::equals);
         Leg rcs = legs.findLeg(Leg.idOf(messageId, 1)).orElseThrow();
 
@@ -238,7 +226,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
         CircuitBreaker v5 = breakers.of(carriers.byId("sandbox-v5"));
         v5.transitionToForcedOpenState();
         try {
-            String messageId = send(recipient, null);
+            String messageId = sendV1(recipient);
 
             eventually().until(() -> timeline(messageId),
                     List.of("queued", "failover", "sent", "delivered")::equals);
@@ -256,7 +244,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
     @Test
     void shouldHandTheSmsLegToAV5CarrierThatFailsOverItselfInCarrierMode() {
         String recipient = "+15557410100";
-        String messageId = send(recipient, null);
+        String messageId = sendV1(recipient);
 
         eventually().until(() -> timeline(messageId), List.of("queued", "sent", "failover", "delivered")::equals);
         assertThat(event(messageId, "failover").path("reason").asText()).isEqualTo("carrier failover: SMS");
@@ -272,7 +260,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
     @Test
     void shouldHandTheFallbackToAPinnacleCarrierThatSendsItAtOnceInCarrierMode() {
         String recipient = "+15557110100";
-        String messageId = send(recipient, null);
+        String messageId = sendV1(recipient);
 
         eventually().until(() -> timeline(messageId), List.of("queued", "sent", "failover", "delivered")::equals);
         assertThat(event(messageId, "failover").path("reason").asText()).isEqualTo("carrier failover: SMS");
@@ -285,7 +273,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
     @Test
     void shouldNotFailOverRcsThatACarrierInCarrierModeDelivers() {
         String recipient = "+15557410142";
-        String messageId = send(recipient, null);
+        String messageId = sendV1(recipient);
 
         eventually().during(Duration.ofMillis(500)).until(() -> timeline(messageId),
                 List.of("queued", "sent", "delivered")::equals);
@@ -296,7 +284,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
     @Test
     void shouldLeaveALegToTheClaimantThatTookItFirst() {
         // …02: RCS accepted and never reported, so a failover leg may still be claimed
-        String messageId = send("+15550600502", null);
+        String messageId = sendV1("+15550600502");
         eventually().until(() -> timeline(messageId).contains("sent"));
         Message message = store.findMessage(messageId).orElseThrow();
 
@@ -311,7 +299,7 @@ class FailoverIntegrationTest extends HubIntegrationTest {
 
     @Test
     void shouldNotClaimAFailoverLegOnceRcsWasDelivered() {
-        String messageId = send("+15550600402", null);
+        String messageId = sendV1("+15550600402");
         eventually().until(() -> timeline(messageId).contains("delivered"));
         Message message = store.findMessage(messageId).orElseThrow();
 

@@ -20,7 +20,6 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.TextMessage;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.apache.activemq.artemis.jms.client.ActiveMQTopic;
@@ -44,13 +43,11 @@ class V1ToWebhookFlowIntegrationTest extends HubIntegrationTest {
     @BeforeEach
     void subscribe() {
         receiver = new WebhookReceiver();
-        HubClient.Response created = hub().postJson("/v1/webhooks", Map.of("url", receiver.url(),
-                "events", List.of("message.sent", "message.delivered", "message.read", "message.failed")),
-                "Authorization", V1_KEY);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        secret = created.json().path("secret").asText();
+        JsonNode created = subscribe(receiver.url(),
+                List.of("message.sent", "message.delivered", "message.read", "message.failed"));
+        secret = created.path("secret").asText();
         assertThat(secret).startsWith("whsec_");
-        subscriptionId = created.json().path("id").asText();
+        subscriptionId = created.path("id").asText();
         assertThat(subscriptionId).startsWith("wh_");
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.filter.impl.FilterImpl;
@@ -124,11 +125,27 @@ public abstract class HubIntegrationTest {
 
     /** Sends the v1 fixture with all suggestion kinds to this recipient; returns the hub's message id. */
     protected String sendV1(String recipient) {
+        return sendV1(recipient, null);
+    }
+
+    /** {@link #sendV1(String)} with a time-to-live (v1's {@code ttl}, such as {@code 2s}) when not null. */
+    protected String sendV1(String recipient, String timeToLive) {
         ObjectNode request = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
         request.put("to", recipient);
+        if (timeToLive != null) {
+            request.put("ttl", timeToLive);
+        }
         HubClient.Response accepted = hub().postJson("/v1/messages", request, "Authorization", V1_KEY);
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         return accepted.json().path("message_id").asText();
+    }
+
+    /** Subscribes the demo tenant's webhook at this URL to these events; returns the subscription as created. */
+    protected JsonNode subscribe(String url, List<String> events) {
+        HubClient.Response created = hub().postJson("/v1/webhooks", Map.of("url", url, "events", events),
+                "Authorization", V1_KEY);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json();
     }
 
     /** The message as {@code GET /v1/messages/{id}} shows it. */
