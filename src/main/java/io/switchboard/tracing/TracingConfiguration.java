@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import org.apache.camel.CamelContext;
 import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 class TracingConfiguration {
 
     @Bean
+    @ConditionalOnProperty(name = "switchboard.tracing.enabled", havingValue = "true", matchIfMissing = true)
     OpenTelemetryTracer camelTracer(CamelContext camel, @Value("${switchboard.tracing.exclude:}") String exclude) {
         OpenTelemetryTracer tracer = new OpenTelemetryTracer();
         tracer.setTraceProcessors(false);

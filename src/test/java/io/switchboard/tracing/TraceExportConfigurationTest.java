@@ -2,8 +2,13 @@ package io.switchboard.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration;
@@ -13,7 +18,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * Spans leave the hub only when an OTLP endpoint is configured: the actuator's OpenTelemetry configuration, as the hub
- * uses it, has no exporter otherwise, and one posting to the configured endpoint when it is set.
+ * uses it, has no exporter otherwise, and one posting to the configured endpoint when it is set. Camel's routes make
+ * spans unless {@code switchboard.tracing.enabled} is false.
  */
 class TraceExportConfigurationTest {
 
@@ -37,5 +43,16 @@ class TraceExportConfigurationTest {
                     assertThat(context.getBean(OtlpHttpSpanExporter.class).toString())
                             .contains("endpoint=http://127.0.0.1:4318/v1/traces");
                 });
+    }
+
+    @Test
+    void shouldTraceTheRoutesUnlessTracingIsTurnedOff() {
+        ApplicationContextRunner hub = tracing.withUserConfiguration(TracingConfiguration.class)
+                .withBean(CamelContext.class, DefaultCamelContext::new)
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
+
+        hub.run(context -> assertThat(context).hasNotFailed().hasSingleBean(OpenTelemetryTracer.class));
+        hub.withPropertyValues("switchboard.tracing.enabled=false")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(OpenTelemetryTracer.class));
     }
 }
