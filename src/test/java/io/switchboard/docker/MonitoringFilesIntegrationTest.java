@@ -144,6 +144,28 @@ class MonitoringFilesIntegrationTest extends HubIntegrationTest {
         assertThat(missing).isEmpty();
     }
 
+    /**
+     * Prometheus asks for OpenMetrics, and refuses the whole scrape when a series carries an exemplar its type may not
+     * have (a timer's {@code _count}, "does not support exemplars"), which Spring Boot adds once tracing is on.
+     */
+    @Test
+    void shouldAnswerPrometheusOwnRequestWithOpenMetricsWithoutExemplars() {
+        // a caller's sampled trace is recorded whatever the sampling probability: its timers would carry exemplars
+        String sampled = send("+15557400404", "traceparent", "00-" + "4bf92f3577b34da6a3ce929d0e0e4736"
+                + "-00f067aa0ba902b7-01").json().path("message_id").asText();
+        eventually().until(() -> timeline(sampled).contains("delivered"));
+
+        HubClient.Response scrape = hub().get("/actuator/prometheus", "Authorization", OPERATOR, "Accept",
+                "application/openmetrics-text;version=1.0.0;q=0.5,text/plain;version=0.0.4;q=0.4,*/*;q=0.1");
+        String body = new String(scrape.raw().body(), StandardCharsets.UTF_8);
+
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.header("Content-Type")).startsWith("application/openmetrics-text");
+        assertThat(body).contains("switchboard_queue_depth").endsWith("# EOF\n");
+        assertThat(body.lines().filter(line -> !line.startsWith("#") && line.contains(" # {")))
+                .as("series with an exemplar").isEmpty();
+    }
+
     /** The labels of a series as the hub exposes it, or null when it does not. */
     private static Set<String> labelsOf(PrometheusScrape scrape, String metric) {
         List<Map<String, String>> series = scrape.series(metric);
