@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
 import io.switchboard.testing.PrometheusScrape;
@@ -179,9 +177,7 @@ class MonitoringFilesIntegrationTest extends HubIntegrationTest {
 
     private PrometheusScrape afterTrafficOfEveryKind() {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            HubClient.Response subscribed = hub().postJson("/v1/webhooks", Map.of("url", receiver.url(),
-                    "events", List.of("message.delivered")), "Authorization", V1_KEY);
-            assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
+            JsonNode subscribed = subscribe(receiver.url(), List.of("message.delivered"));
             receiver.failNext(1);
             String key = "monitoring-" + UUID.randomUUID();
 
@@ -195,17 +191,15 @@ class MonitoringFilesIntegrationTest extends HubIntegrationTest {
 
             eventually().until(() -> receiver.about(delivered, "message.delivered").size() == 1
                     && timeline(failedOver).contains("delivered"));
-            hub().delete("/v1/webhooks/" + subscribed.json().path("id").asText(), "Authorization", V1_KEY);
+            hub().delete("/v1/webhooks/" + subscribed.path("id").asText(), "Authorization", V1_KEY);
         }
         return PrometheusScrape.of(hub());
     }
 
     private HubClient.Response send(String recipient, String... headers) {
-        ObjectNode request = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
-        request.put("to", recipient);
         List<String> all = new ArrayList<>(List.of("Authorization", V1_KEY));
         all.addAll(List.of(headers));
-        HubClient.Response accepted = hub().postJson("/v1/messages", request, all.toArray(String[]::new));
+        HubClient.Response accepted = postV1(recipient, all.toArray(String[]::new));
         assertThat(accepted.status()).as(accepted.toString()).isIn(200, 202);
         return accepted;
     }

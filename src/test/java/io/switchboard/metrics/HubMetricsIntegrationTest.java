@@ -2,8 +2,6 @@ package io.switchboard.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.HubIntegrationTest;
 import io.switchboard.testing.PrometheusScrape;
@@ -13,7 +11,6 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -50,19 +47,13 @@ class HubMetricsIntegrationTest extends HubIntegrationTest {
         return after.value(name, labels) - before.value(name, labels);
     }
 
-    private HubClient.Response sendV1(String recipient, String... headers) {
-        ObjectNode request = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
-        request.put("to", recipient);
-        return hub().postJson("/v1/messages", request, headers);
-    }
-
     @Test
     void shouldCountAMessageAcceptedOnceItsReplayApartAndTheTimeToItsSendAndDelivery() {
         PrometheusScrape before = scrape();
         String key = "metrics-" + UUID.randomUUID();
 
-        HubClient.Response first = sendV1("+15557400404", "Authorization", V1_KEY, "Idempotency-Key", key);
-        HubClient.Response again = sendV1("+15557400404", "Authorization", V1_KEY, "Idempotency-Key", key);
+        HubClient.Response first = postV1("+15557400404", "Authorization", V1_KEY, "Idempotency-Key", key);
+        HubClient.Response again = postV1("+15557400404", "Authorization", V1_KEY, "Idempotency-Key", key);
 
         assertThat(first.status()).as(first.toString()).isEqualTo(202);
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
@@ -99,7 +90,7 @@ class HubMetricsIntegrationTest extends HubIntegrationTest {
 
         HubClient.Response invalid = hub().postJson("/v1/messages", "{\"to\":\"12\"}".getBytes(StandardCharsets.UTF_8),
                 "Authorization", V1_KEY);
-        HubClient.Response wrongKey = sendV1("+15557400404", "Authorization", "Bearer sk_nobody");
+        HubClient.Response wrongKey = postV1("+15557400404", "Authorization", "Bearer sk_nobody");
         HubClient.Response form = hub().post("/v1/messages", "to=1".getBytes(StandardCharsets.UTF_8),
                 "Authorization", V1_KEY, "Content-Type", "application/x-www-form-urlencoded");
         HubClient.Response v5WrongLogin = hub().postJson("/v5/messages", "{}".getBytes(StandardCharsets.UTF_8),
@@ -160,8 +151,8 @@ class HubMetricsIntegrationTest extends HubIntegrationTest {
 
         // the v5 sandbox refuses ...00 as not RCS-capable (400), and answers ...03 with 503 twice; a number without a
         // rule of its own fails over by the default, to SMS through sandbox-channels
-        String refused = sendV1("+15559140100", "Authorization", V1_KEY).json().path("message_id").asText();
-        String flaky = sendV1("+15557400403", "Authorization", V1_KEY).json().path("message_id").asText();
+        String refused = postV1("+15559140100", "Authorization", V1_KEY).json().path("message_id").asText();
+        String flaky = postV1("+15557400403", "Authorization", V1_KEY).json().path("message_id").asText();
 
         eventually().until(() -> timeline(refused).contains("delivered") && timeline(flaky).contains("delivered"));
         eventually().untilAsserted(() -> {
@@ -183,14 +174,11 @@ class HubMetricsIntegrationTest extends HubIntegrationTest {
     @Test
     void shouldCountEachWebhookAttemptByItsOutcomeNumberAndDialect() {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            HubClient.Response created = hub().postJson("/v1/webhooks", Map.of("url", receiver.url(),
-                    "events", List.of("message.delivered")), "Authorization", V1_KEY);
-            assertThat(created.status()).as(created.toString()).isEqualTo(201);
-            String subscription = created.json().path("id").asText();
+            String subscription = subscribe(receiver.url(), List.of("message.delivered")).path("id").asText();
             PrometheusScrape before = scrape();
             receiver.failNext(1);
 
-            String messageId = sendV1("+15557400404", "Authorization", V1_KEY).json().path("message_id").asText();
+            String messageId = postV1("+15557400404", "Authorization", V1_KEY).json().path("message_id").asText();
 
             eventually().until(() -> receiver.attemptsAbout(messageId).size() == 2
                     && receiver.about(messageId, "message.delivered").size() == 1);

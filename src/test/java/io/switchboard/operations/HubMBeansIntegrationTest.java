@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
@@ -85,11 +84,9 @@ class HubMBeansIntegrationTest extends HubIntegrationTest {
 
     /** Subscribes the receiver to delivered events; returns the subscription as the API created it. */
     private JsonNode subscribe() {
-        HubClient.Response created = hub().postJson("/v1/webhooks", Map.of("url", subscriber.url(), "events",
-                List.of("message.delivered")), "Authorization", V1_KEY);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        subscriptions.add(created.json().path("id").asText());
-        return created.json();
+        JsonNode created = subscribe(subscriber.url(), List.of("message.delivered"));
+        subscriptions.add(created.path("id").asText());
+        return created;
     }
 
     @Test

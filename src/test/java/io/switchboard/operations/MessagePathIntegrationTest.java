@@ -9,7 +9,6 @@ import io.switchboard.testing.WebhookReceiver;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,10 +26,7 @@ class MessagePathIntegrationTest extends HubIntegrationTest {
     @BeforeEach
     void subscribe() {
         receiver = new WebhookReceiver();
-        HubClient.Response created = hub().postJson("/v1/webhooks", Map.of("url", receiver.url(),
-                "events", List.of("message.sent", "message.delivered")), "Authorization", V1_KEY);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        subscriptionId = created.json().path("id").asText();
+        subscriptionId = subscribe(receiver.url(), List.of("message.sent", "message.delivered")).path("id").asText();
     }
 
     @AfterEach

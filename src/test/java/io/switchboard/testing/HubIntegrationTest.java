@@ -130,14 +130,24 @@ public abstract class HubIntegrationTest {
 
     /** {@link #sendV1(String)} with a time-to-live (v1's {@code ttl}, such as {@code 2s}) when not null. */
     protected String sendV1(String recipient, String timeToLive) {
-        ObjectNode request = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
-        request.put("to", recipient);
+        ObjectNode request = v1Request(recipient);
         if (timeToLive != null) {
             request.put("ttl", timeToLive);
         }
         HubClient.Response accepted = hub().postJson("/v1/messages", request, "Authorization", V1_KEY);
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         return accepted.json().path("message_id").asText();
+    }
+
+    /** Posts the v1 fixture message to this recipient with these headers (credentials included), as it is answered. */
+    protected HubClient.Response postV1(String recipient, String... headers) {
+        return hub().postJson("/v1/messages", v1Request(recipient), headers);
+    }
+
+    private static ObjectNode v1Request(String recipient) {
+        ObjectNode request = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
+        request.put("to", recipient);
+        return request;
     }
 
     /** Subscribes the demo tenant's webhook at this URL to these events; returns the subscription as created. */

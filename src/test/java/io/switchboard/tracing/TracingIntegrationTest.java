@@ -67,10 +67,7 @@ class TracingIntegrationTest extends HubIntegrationTest {
     @BeforeEach
     void subscribe() {
         receiver = new WebhookReceiver();
-        HubClient.Response created = hub().postJson("/v1/webhooks", Map.of("url", receiver.url(),
-                "events", List.of("message.sent")), "Authorization", V1_KEY);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        subscriptionId = created.json().path("id").asText();
+        subscriptionId = subscribe(receiver.url(), List.of("message.sent")).path("id").asText();
     }
 
     @AfterEach
