@@ -9,12 +9,12 @@ import io.switchboard.testing.ExampleMessages;
 import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.WebhookReceiver;
+import io.switchboard.testing.prodstack.Deployment;
+import io.switchboard.testing.prodstack.HubProcess;
 import io.switchboard.testing.prodstack.ProdStack;
 import io.switchboard.testing.prodstack.Settlement;
 import io.switchboard.testing.prodstack.SteadyLoad;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -31,7 +31,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -41,21 +40,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The crash suite: the packaged hub in the prod profile under a steady mixed load in all three client dialects,
- * killed -9 at random moments, some while it is still starting, with the carriers in a process of their own that
- * counts every request by leg and holds callbacks while the hub is down. Once the load has ended and everything has
- * settled it holds the hub to its promise: nothing accepted lost or stuck, no leg sent twice beyond the legs the hub
- * itself counted as resent in doubt, no failover after a delivery, a webhook for every subscribed event, no 404 or
- * 500 on the way. The figures go to {@code crash-report.json} in the run's directory and to the log.
+ * with faults a subclass brings about ({@link #faults}: kills of the hub at random moments, of one hub of several, of
+ * a broker), the carriers in a process of their own that counts every request by leg and holds callbacks while no hub
+ * takes them. Once the load has ended and everything has settled it holds the hubs to their promise: nothing accepted
+ * lost or stuck, no leg sent twice beyond the legs a hub itself counted as resent in doubt, no failover after a
+ * delivery, a webhook for every subscribed event carrying its event's place in the message's timeline, no 404 or 500
+ * on the way. The figures go to {@code crash-report.json} in the run's directory and to the log.
  *
- * <p>{@code -Dswitchboard.crash.kills} (default 2: one under load, one during start-up), {@code
- * -Dswitchboard.crash.rate} (messages a second, default 20) and {@code -Dswitchboard.crash.seed} (default random,
- * logged) tune a run; RELIABILITY.md has the full run's command and figures.
+ * <p>{@code -Dswitchboard.crash.rate} (messages a second, default 20) and {@code -Dswitchboard.crash.seed} (default
+ * random, logged) tune a run; RELIABILITY.md has the full run's command and figures.
  */
 abstract class CrashSuite {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrashSuite.class);
-    private static final int KILLS = Integer.getInteger("switchboard.crash.kills", 2);
-    private static final int RATE = Integer.getInteger("switchboard.crash.rate", 20);
+    static final int RATE = Integer.getInteger("switchboard.crash.rate", 20);
     private static final long SEED = Long.getLong("switchboard.crash.seed", new Random().nextLong());
     /** Shorter than routing.yaml's, so restarts cross time limits and the failover decision is tried under them. */
     private static final String TIME_LIMIT = "20s";
@@ -67,20 +65,36 @@ abstract class CrashSuite {
     /** The carriers whose ledger key is the hub's own leg id, so a second send is traced to its leg. */
     private static final Map<String, String> CARRIER_IDS = Map.of("sandbox-v5", "v5-rcs",
             "sandbox-pinnacle", "pinnacle", "sandbox-v1", "v1", "sandbox-channels", "channels");
-    /**
-     * Log lines of a start, in order; a kill during start-up waits for one of them at random, so it lands before the
-     * database is migrated, before Camel runs, or while Tomcat already answers.
-     */
-    private static final List<String> START_MILESTONES = List.of("Starting SwitchboardApplication",
-            "Successfully validated", "Apache Camel", "Tomcat started on port");
 
-    private final Random random = new Random(SEED);
-    private final List<Duration> restarts = new ArrayList<>();
+    final Random random = new Random(SEED);
+    /** How long each start of a hub after a kill took, until ready. */
+    final List<Duration> restarts = new ArrayList<>();
+    /** What {@link #faults} did, in order, for the report. */
+    final List<String> faultsDone = new ArrayList<>();
     private Duration firstStart;
-    private ProdStack stack;
+    private Deployment stack;
     private WebhookReceiver receiver;
 
-    abstract ProdStack.Stores stores();
+    /** What the suite runs on, for the log and the report. */
+    abstract String deployment();
+
+    /** Starts the deployment in {@code directory}, its hubs routing by {@code routing}. */
+    abstract Deployment deploy(Path directory, Path routing);
+
+    /** The faults of the run, brought about while {@code load} runs; each described in {@link #faultsDone}. */
+    abstract void faults(SteadyLoad load) throws Exception;
+
+    /** What the run does once the load has ended, before it waits for the messages to settle; nothing by default. */
+    void afterLoad() {
+    }
+
+    /**
+     * Sandbox rows whose RCS on the default route is never reported delivered, added to the mix, so each of those
+     * messages fails over when its time limit runs out; none by default.
+     */
+    Set<String> timeLimitRows() {
+        return Set.of();
+    }
 
     @AfterEach
     void stopTheStack() {
@@ -94,53 +108,46 @@ abstract class CrashSuite {
 
     @Test
     void shouldKeepEveryAcceptedMessageAndSendItOnceWhenKilledUnderLoad() throws Exception {
-        Path directory = Path.of("target", "prod-stack", "crash-" + stores().name().toLowerCase() + "-"
-                + UUID.randomUUID()).toAbsolutePath();
-        LOG.info("Crash suite on {} stores: {} kills, {} messages a second, seed {} (-Dswitchboard.crash.seed)",
-                stores(), KILLS, RATE, SEED);
-        stack = ProdStack.start(directory, stores(), Map.of("SWITCHBOARD_ROUTING_FILE",
-                "file:" + routingWithShortTimeLimit(directory)), Map.of());
-        firstStart = stack.hub().lastStartup();
+        Path directory = Path.of("target", "prod-stack", "crash-" + deployment() + "-" + UUID.randomUUID())
+                .toAbsolutePath();
+        LOG.info("Crash suite on {}: {} messages a second, seed {} (-Dswitchboard.crash.seed)", deployment(), RATE,
+                SEED);
+        stack = deploy(directory, routingWithShortTimeLimit(directory));
+        firstStart = stack.hubs().get(0).lastStartup();
         ExampleMessages.Credentials tenant = new ExampleMessages.Credentials(stack.tenant().v1Authorization(),
                 stack.tenant().v5Authorization(), stack.tenant().pinnacleApiKey());
         receiver = new WebhookReceiver();
-        HubClient.Response subscribed = hub().postJson("/v1/webhooks", Map.of("url", receiver.url(),
+        HubClient.Response subscribed = stack.client().postJson("/v1/webhooks", Map.of("url", receiver.url(),
                 "events", SUBSCRIBED.stream().map(type -> "message." + type).toList()),
                 "Authorization", tenant.v1Authorization());
         assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
 
         Instant begin = Instant.now();
-        SteadyLoad load = SteadyLoad.start(hub(), tenant, mix(), RATE);
+        SteadyLoad load = SteadyLoad.start(stack.hubs().stream().map(HubProcess::client).toList(), tenant, mix(),
+                RATE);
         try {
-            for (int kill = 0; kill < KILLS; kill++) {
-                // even kills hit a running hub under load, odd ones the start that follows
-                if (kill % 2 == 0) {
-                    killUnderLoad(load);
-                } else {
-                    killWhileStarting();
-                }
-                if (kill % 2 == 1 || kill == KILLS - 1) {
-                    restart();
-                }
-            }
+            faults(load);
             load.awaitAcceptedMore(RATE * 3L);
         } finally {
             load.finish();
         }
         Duration loaded = Duration.between(begin, Instant.now());
+        afterLoad();
 
-        Settlement outcome = Settlement.await(hub(), tenant.v1Authorization(),
+        Settlement outcome = Settlement.await(stack.client(), tenant.v1Authorization(),
                 SteadyLoad.messageIds(load.accepted()), Duration.ofMinutes(10));
         SandboxCallbacks.Tally callbacks = awaitCallbacksTaken();
         Webhooks webhooks = awaitWebhooks(outcome);
         Map<String, SandboxLedger.LegTally> ledger = stack.carriers().ledger().legs();
-        stack.hub().stop();
+        // the embedded H2 file opens to one process at a time
+        stack.hubs().forEach(HubProcess::stop);
         List<LegRow> legs = legs();
+        List<String> outOfPlace = outOfPlace(Set.copyOf(SteadyLoad.messageIds(load.accepted())), events());
 
-        Report report = report(load, outcome, webhooks, ledger, legs, callbacks, loaded);
+        Report report = report(load, outcome, webhooks, outOfPlace, ledger, legs, callbacks, loaded);
         Files.writeString(directory.resolve("crash-report.json"),
                 Fixtures.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-        LOG.info("Crash suite on {} stores, seed {}: {}", stores(), SEED,
+        LOG.info("Crash suite on {}, seed {}: {}", deployment(), SEED,
                 Fixtures.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
 
         assertThat(report.accepted()).as("messages accepted").isGreaterThan((long) RATE * 5);
@@ -155,16 +162,19 @@ abstract class CrashSuite {
         assertThat(report.falseFailovers()).as("failover legs claimed after the first leg was delivered").isEmpty();
         assertThat(report.failoversOnRoutesWithout()).as("failover legs on routes without failover").isEmpty();
         assertThat(report.missingFailovers()).as("failing RCS never failed over").isEmpty();
+        assertThat(report.secondFailovers()).as("failover legs beyond the one failover").isEmpty();
         assertThat(report.missingWebhooks()).as("timeline events without their webhook").isEmpty();
+        assertThat(report.outOfPlace()).as("timelines out of order, webhooks not at their event's place").isEmpty();
         assertThat(report.callbacksGivenUp()).as("callbacks the carriers gave up on").isZero();
     }
 
     /** One message of each dialect for each carrier route and sandbox row the crash suite watches. */
-    private static List<SteadyLoad.Kind> mix() {
-        List<String[]> routes = List.of(new String[] {DEFAULT_ROUTE, "10"}, new String[] {DEFAULT_ROUTE, "00"},
-                new String[] {DEFAULT_ROUTE, "01"}, new String[] {DEFAULT_ROUTE, "04"},
-                new String[] {"+1555710", "10"}, new String[] {"+1555720", "10"}, new String[] {"+1555730", "10"},
-                new String[] {"+1555740", "04"});
+    private List<SteadyLoad.Kind> mix() {
+        List<String[]> routes = new ArrayList<>(List.of(new String[] {DEFAULT_ROUTE, "10"},
+                new String[] {DEFAULT_ROUTE, "00"}, new String[] {DEFAULT_ROUTE, "01"},
+                new String[] {DEFAULT_ROUTE, "04"}, new String[] {"+1555710", "10"}, new String[] {"+1555720", "10"},
+                new String[] {"+1555730", "10"}, new String[] {"+1555740", "04"}));
+        timeLimitRows().stream().sorted().forEach(row -> routes.add(new String[] {DEFAULT_ROUTE, row}));
         List<SteadyLoad.Kind> kinds = new ArrayList<>();
         for (String dialect : List.of("v1", "v5", "pinnacle")) {
             routes.forEach(route -> kinds.add(new SteadyLoad.Kind(dialect, route[0], route[1])));
@@ -172,50 +182,13 @@ abstract class CrashSuite {
         return kinds;
     }
 
-    private static Path routingWithShortTimeLimit(Path directory) throws IOException {
+    static Path routingWithShortTimeLimit(Path directory) throws IOException {
         String routing = Files.readString(ProdStack.ROUTING);
         String shortened = routing.replace("ttl: 60s", "ttl: " + TIME_LIMIT);
         assertThat(shortened).as("the production stack's routing has a 60 s time limit to shorten")
                 .isNotEqualTo(routing);
         Files.createDirectories(directory);
         return Files.writeString(directory.resolve("routing.yaml"), shortened);
-    }
-
-    /**
-     * Kills the hub once it has caught up with the requests that waited for it and accepted a random number more (one
-     * to ten seconds of load).
-     */
-    private void killUnderLoad(SteadyLoad load) {
-        // the requests that piled up while it was away are in first, so kills do not pile them up without end
-        load.awaitCaughtUp(RATE);
-        load.awaitAcceptedMore(RATE + random.nextInt(RATE * 9));
-        stack.hub().kill();
-        LOG.info("Killed the hub under load, {} messages accepted so far", load.acceptedSoFar());
-    }
-
-    /** Starts the hub that is down and kills it when its log reaches a milestone of the start chosen at random. */
-    private void killWhileStarting() throws IOException {
-        String milestone = START_MILESTONES.get(random.nextInt(START_MILESTONES.size()));
-        long logBefore = Files.size(stack.hub().log());
-        stack.hub().launch();
-        Awaitility.await("the hub's start to log " + milestone).atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(100)).until(() -> logSince(logBefore).contains(milestone));
-        stack.hub().kill();
-        LOG.info("Killed the hub while starting, at '{}'", milestone);
-    }
-
-    private void restart() {
-        stack.hub().start();
-        restarts.add(stack.hub().lastStartup());
-    }
-
-    private String logSince(long offset) throws IOException {
-        try (RandomAccessFile log = new RandomAccessFile(stack.hub().log().toFile(), "r")) {
-            log.seek(offset);
-            byte[] appended = new byte[(int) (log.length() - offset)];
-            log.readFully(appended);
-            return new String(appended, StandardCharsets.UTF_8);
-        }
     }
 
     private SandboxCallbacks.Tally awaitCallbacksTaken() {
@@ -248,21 +221,25 @@ abstract class CrashSuite {
      * @param secondSends              per carrier: sends beyond the first of any leg, as the carriers counted them
      * @param inDoubtResends           per carrier: legs the hub sent again after a crash cut an attempt short
      * @param secondSendsBeyondInDoubt legs sent more often than the hub's own count of in-doubt resends allows
+     * @param secondFailovers          failover legs beyond the one a message may have
+     * @param outOfPlace               timelines whose places are not 1, 2, 3 …, and webhooks whose sequence is not
+     *                                 their event's place
      * @param firstStartSeconds        how long the hub's first start took, until ready
      * @param restartSeconds           how long each start after a kill took, until ready
      */
-    record Report(String date, String stores, long seed, int kills, int rate, long loadSeconds, long accepted,
+    record Report(String date, String deployment, long seed, List<String> faults, int rate, long loadSeconds,
+            long accepted,
             Map<String, Integer> answers, List<String> refused, Map<String, Integer> acceptedByDialect,
             List<String> lost, Map<String, String> stuck, List<String> duplicateMessages,
             Map<String, Integer> secondSends, Map<String, Integer> inDoubtResends,
             List<String> secondSendsBeyondInDoubt, int failovers, List<String> falseFailovers,
             List<String> failoversAfterTimeLimit, List<String> failoversOnRoutesWithout,
-            List<String> missingFailovers, int webhooksExpected, List<String> missingWebhooks,
-            long webhooksRedelivered, long callbacksDelivered, long callbacksGivenUp, double firstStartSeconds,
+            List<String> missingFailovers, List<String> secondFailovers, int webhooksExpected, List<String> missingWebhooks,
+            List<String> outOfPlace, long webhooksRedelivered, long callbacksDelivered, long callbacksGivenUp, double firstStartSeconds,
             List<Double> restartSeconds) {
     }
 
-    private Report report(SteadyLoad load, Settlement outcome, Webhooks webhooks,
+    private Report report(SteadyLoad load, Settlement outcome, Webhooks webhooks, List<String> outOfPlace,
             Map<String, SandboxLedger.LegTally> ledger, List<LegRow> legs, SandboxCallbacks.Tally callbacks,
             Duration loaded) {
         List<SteadyLoad.Accepted> accepted = load.accepted();
@@ -305,13 +282,17 @@ abstract class CrashSuite {
         List<String> afterTimeLimit = new ArrayList<>();
         List<String> onRoutesWithout = new ArrayList<>();
         List<String> missingFailovers = new ArrayList<>();
+        List<String> secondFailovers = new ArrayList<>();
         int failovers = 0;
         for (SteadyLoad.Accepted message : byId.values()) {
             List<LegRow> messageLegs = legsByMessage.getOrDefault(message.messageId(), List.of());
             LegRow first = messageLegs.stream().filter(leg -> leg.number() == 1).findFirst().orElse(null);
             LegRow second = messageLegs.stream().filter(leg -> leg.number() == 2).findFirst().orElse(null);
             boolean defaultRoute = message.kind().prefix().equals(DEFAULT_ROUTE);
-            boolean failingRcs = defaultRoute && FAILING_RCS_ROWS.contains(message.kind().row());
+            boolean failingRcs = defaultRoute && (FAILING_RCS_ROWS.contains(message.kind().row())
+                    || timeLimitRows().contains(message.kind().row()));
+            messageLegs.stream().filter(leg -> leg.number() > 2).forEach(leg -> secondFailovers.add(
+                    message.messageId() + " " + message.kind() + ": leg " + leg.number()));
             if (second == null) {
                 if (failingRcs && !outcome.lost().contains(message.messageId())) {
                     missingFailovers.add(message.messageId() + " " + message.kind());
@@ -332,11 +313,13 @@ abstract class CrashSuite {
 
         Map<String, Integer> byDialect = new TreeMap<>();
         byId.values().forEach(message -> byDialect.merge(message.kind().dialect(), 1, Integer::sum));
-        return new Report(LocalDate.now().toString(), stores().name(), SEED, KILLS, RATE, loaded.toSeconds(),
+        return new Report(LocalDate.now().toString(), deployment(), SEED, List.copyOf(faultsDone), RATE,
+                loaded.toSeconds(),
                 byId.size(), load.answers(), load.refused().stream().map(Object::toString).toList(), byDialect,
                 outcome.lost().stream().sorted().toList(), stuck, duplicateMessages, secondSends, inDoubt,
                 beyondInDoubt, failovers, falseFailovers, afterTimeLimit, onRoutesWithout, missingFailovers,
-                webhooks.expected(), webhooks.missing(), webhooks.redelivered(), callbacks.delivered(),
+                secondFailovers, webhooks.expected(), webhooks.missing(), outOfPlace, webhooks.redelivered(),
+                callbacks.delivered(),
                 callbacks.givenUp(),
                 seconds(firstStart), restarts.stream().map(CrashSuite::seconds).toList());
     }
@@ -384,6 +367,48 @@ abstract class CrashSuite {
         return new Webhooks(expected, missing, taken.redelivered());
     }
 
+    /** An event as the hubs' database has it once they have stopped: its message, type and place in the timeline. */
+    private record EventRow(String messageId, String type, long sequence) {
+    }
+
+    private List<EventRow> events() throws SQLException {
+        return stack.query("SELECT message_id, type, sequence FROM message_events", rows -> new EventRow(
+                rows.getString(1), rows.getString(2), rows.getLong(3)));
+    }
+
+    /**
+     * The order every hub gives a message's events: the timelines whose places are not 1, 2, 3 … one event each, and
+     * the webhooks whose {@code data.sequence} is not the place of their event in their message's timeline.
+     */
+    private List<String> outOfPlace(Set<String> messageIds, List<EventRow> events) {
+        Map<String, Map<Long, Set<String>>> timelines = new HashMap<>();
+        events.stream().filter(event -> messageIds.contains(event.messageId())).forEach(event -> timelines
+                .computeIfAbsent(event.messageId(), id -> new TreeMap<>())
+                .computeIfAbsent(event.sequence(), place -> new HashSet<>()).add(event.type()));
+        List<String> outOfPlace = new ArrayList<>();
+        timelines.forEach((messageId, places) -> {
+            long expected = 1;
+            for (Map.Entry<Long, Set<String>> place : places.entrySet()) {
+                if (place.getKey() != expected++ || place.getValue().size() != 1) {
+                    outOfPlace.add(messageId + " timeline places " + places);
+                    break;
+                }
+            }
+        });
+        for (WebhookReceiver.Received webhook : receiver.received()) {
+            JsonNode payload = webhook.json();
+            String messageId = payload.path("data").path("message_id").asText();
+            long place = payload.path("data").path("sequence").asLong();
+            String event = payload.path("event").asText();
+            if (webhook.answeredWith() < 300 && messageIds.contains(messageId) && !timelines
+                    .getOrDefault(messageId, Map.of()).getOrDefault(place, Set.of()).contains(event)) {
+                outOfPlace.add(messageId + " " + event + " webhook at " + place + ", the timeline "
+                        + timelines.get(messageId));
+            }
+        }
+        return outOfPlace;
+    }
+
     /** The webhooks the receiver took, by message and event, read once. */
     private static final class WebhookIndex {
 
@@ -412,9 +437,5 @@ abstract class CrashSuite {
         long redelivered() {
             return redelivered;
         }
-    }
-
-    private HubClient hub() {
-        return stack.hub().client();
     }
 }

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * ({@code src/test/resources/prod-stack/routing.yaml}) gives each carrier a number prefix, as config/routing.yaml
  * does for the sandbox.
  */
-public final class ProdStack implements AutoCloseable {
+public final class ProdStack implements Deployment {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProdStack.class);
     public static final Path ROUTING = Path.of("src", "test", "resources", "prod-stack", "routing.yaml");
@@ -94,17 +94,9 @@ public final class ProdStack implements AutoCloseable {
             Map<String, String> carriersEnvironment) {
         Path root = directory.toAbsolutePath();
         Instant begin = Instant.now();
-        Tenant tenant = new Tenant("acme", "sk_live_" + secret(), "pk_live_" + secret(), "acme", secret());
+        Tenant tenant = newTenant();
         String operatorPassword = secret();
-        Map<String, String> carrierSecrets = new HashMap<>(Map.of(
-                "SWITCHBOARD_SANDBOX_V5_USERNAME", "switchboard",
-                "SWITCHBOARD_SANDBOX_V5_PASSWORD", secret(),
-                "SWITCHBOARD_SANDBOX_PINNACLE_API_KEY", secret(),
-                "SWITCHBOARD_SANDBOX_PINNACLE_SIGNING_SECRET", secret(),
-                "SWITCHBOARD_SANDBOX_V1_API_KEY", "sk_" + secret(),
-                "SWITCHBOARD_SANDBOX_V1_SIGNING_SECRET", secret(),
-                "SWITCHBOARD_SANDBOX_CHANNELS_ACCESS_KEY", secret(),
-                "SWITCHBOARD_SANDBOX_CHANNELS_SIGNING_KEY", secret()));
+        Map<String, String> carrierSecrets = carrierSecrets();
         HubProcess hub = null;
         List<AutoCloseable> started = new ArrayList<>();
         ExecutorService side = Executors.newFixedThreadPool(3);
@@ -129,7 +121,9 @@ public final class ProdStack implements AutoCloseable {
             Map<String, String> environment = hubEnvironment(join(carriers).part(), hubBaseUrl, tenant,
                     operatorPassword, carrierSecrets);
             if (standalone) {
-                environment.putAll(storeEnvironment(join(broker).part(), join(database).part()));
+                StandaloneArtemis standaloneBroker = join(broker).part();
+                environment.putAll(storeEnvironment(standaloneBroker.url(), standaloneBroker.user(),
+                        standaloneBroker.password(), join(database).part()));
             }
             environment.putAll(hubEnvironment);
             hub = HubProcess.prepare(root, hubPort, environment, List.of());
@@ -150,10 +144,28 @@ public final class ProdStack implements AutoCloseable {
         }
     }
 
-    private record Timed<T>(T part, Duration took) {
+    /** The stack's one tenant, with fresh credentials. */
+    static Tenant newTenant() {
+        return new Tenant("acme", "sk_live_" + secret(), "pk_live_" + secret(), "acme", secret());
     }
 
-    private static <T> CompletableFuture<Timed<T>> timed(Supplier<T> start, ExecutorService executor) {
+    /** Fresh credentials of the sandbox carriers, which the hub is given as its carrier credentials. */
+    static Map<String, String> carrierSecrets() {
+        return new HashMap<>(Map.of(
+                "SWITCHBOARD_SANDBOX_V5_USERNAME", "switchboard",
+                "SWITCHBOARD_SANDBOX_V5_PASSWORD", secret(),
+                "SWITCHBOARD_SANDBOX_PINNACLE_API_KEY", secret(),
+                "SWITCHBOARD_SANDBOX_PINNACLE_SIGNING_SECRET", secret(),
+                "SWITCHBOARD_SANDBOX_V1_API_KEY", "sk_" + secret(),
+                "SWITCHBOARD_SANDBOX_V1_SIGNING_SECRET", secret(),
+                "SWITCHBOARD_SANDBOX_CHANNELS_ACCESS_KEY", secret(),
+                "SWITCHBOARD_SANDBOX_CHANNELS_SIGNING_KEY", secret()));
+    }
+
+    record Timed<T>(T part, Duration took) {
+    }
+
+    static <T> CompletableFuture<Timed<T>> timed(Supplier<T> start, ExecutorService executor) {
         return CompletableFuture.supplyAsync(() -> {
             Instant begin = Instant.now();
             T part = start.get();
@@ -161,15 +173,16 @@ public final class ProdStack implements AutoCloseable {
         }, executor);
     }
 
-    /** How the hub reaches a standalone broker and database, as docker/compose.yaml tells it. */
-    private static Map<String, String> storeEnvironment(StandaloneArtemis broker, Postgres database) {
+    /** How the hub reaches a standalone broker (or pair) and database, as docker/compose.yaml tells it. */
+    static Map<String, String> storeEnvironment(String brokerUrl, String brokerUser, String brokerPassword,
+            Postgres database) {
         Map<String, String> environment = new HashMap<>();
         environment.put("SPRING_ARTEMIS_MODE", "native");
         // native mode alone still starts the embedded broker next to the standalone one (STACK.md §9)
         environment.put("SPRING_ARTEMIS_EMBEDDED_ENABLED", "false");
-        environment.put("SPRING_ARTEMIS_BROKER_URL", broker.url());
-        environment.put("SPRING_ARTEMIS_USER", broker.user());
-        environment.put("SPRING_ARTEMIS_PASSWORD", broker.password());
+        environment.put("SPRING_ARTEMIS_BROKER_URL", brokerUrl);
+        environment.put("SPRING_ARTEMIS_USER", brokerUser);
+        environment.put("SPRING_ARTEMIS_PASSWORD", brokerPassword);
         environment.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
         environment.put("SPRING_DATASOURCE_USERNAME", database.user());
         environment.put("SPRING_DATASOURCE_PASSWORD", database.password());
@@ -177,7 +190,7 @@ public final class ProdStack implements AutoCloseable {
     }
 
     /** What the hub is given, as docker/compose.yaml gives it, plus the switches a loopback stack needs. */
-    private static Map<String, String> hubEnvironment(SandboxCarriersProcess carriers, String hubBaseUrl,
+    static Map<String, String> hubEnvironment(SandboxCarriersProcess carriers, String hubBaseUrl,
             Tenant tenant, String operatorPassword, Map<String, String> carrierSecrets) {
         Map<String, String> environment = new HashMap<>();
         environment.put("SPRING_PROFILES_ACTIVE", "prod");
@@ -232,6 +245,7 @@ public final class ProdStack implements AutoCloseable {
      * A connection to the hub's database: PostgreSQL at any time; the embedded H2 file only while the hub is stopped,
      * as H2 locks its file to one process.
      */
+    @Override
     public Connection connectToDatabase() throws SQLException {
         if (database != null) {
             return database.connect();
@@ -240,28 +254,7 @@ public final class ProdStack implements AutoCloseable {
                 + ";IFEXISTS=TRUE", "switchboard", "");
     }
 
-    /** Reads one row of a query's result. */
-    @FunctionalInterface
-    public interface RowReader<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
-    /** The rows of a query on the hub's database ({@link #connectToDatabase}), each read by {@code reader}. */
-    public <T> List<T> query(String sql, RowReader<T> reader, Object... parameters) throws SQLException {
-        List<T> rows = new ArrayList<>();
-        try (Connection connection = connectToDatabase(); PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows.add(reader.read(result));
-                }
-            }
-        }
-        return rows;
-    }
-
+    @Override
     public SandboxCarriersProcess carriers() {
         return carriers;
     }
@@ -270,6 +263,12 @@ public final class ProdStack implements AutoCloseable {
         return hub;
     }
 
+    @Override
+    public List<HubProcess> hubs() {
+        return List.of(hub);
+    }
+
+    @Override
     public Tenant tenant() {
         return tenant;
     }
@@ -279,7 +278,7 @@ public final class ProdStack implements AutoCloseable {
         return operatorPassword;
     }
 
-    /** The operator login as an Authorization header, for Hawtio, Jolokia and the actuator. */
+    @Override
     public String operatorAuthorization() {
         return basic("admin:" + operatorPassword);
     }
@@ -293,7 +292,7 @@ public final class ProdStack implements AutoCloseable {
         closeQuietly(database);
     }
 
-    private static void closeQuietly(AutoCloseable part) {
+    static void closeQuietly(AutoCloseable part) {
         if (part == null) {
             return;
         }
@@ -304,7 +303,7 @@ public final class ProdStack implements AutoCloseable {
         }
     }
 
-    private static <T> T join(CompletableFuture<T> part) {
+    static <T> T join(CompletableFuture<T> part) {
         try {
             return part.join();
         } catch (CompletionException e) {
@@ -312,11 +311,11 @@ public final class ProdStack implements AutoCloseable {
         }
     }
 
-    private static String secret() {
+    static String secret() {
         return UUID.randomUUID().toString().replace("-", "");
     }
 
-    private static String basic(String login) {
+    static String basic(String login) {
         return "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -26,7 +26,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * A standalone Artemis broker from the distribution Maven unpacks into {@code target/artemis}, configured by
  * {@code docker/broker.xml}, in a process of its own: an instance made with {@code artemis create} in its own
  * directory (configuration in {@code etc/}, journal in {@code data/}, output in {@code artemis.log}), listening on a
- * loopback port chosen once, so a restart is the same broker on the same data at the same address.
+ * loopback port chosen once, so a restart is the same broker on the same data at the same address. One of a
+ * replicated pair ({@link ReplicatedArtemis}) also gets its role's {@code docker/broker-*.properties}.
  */
 public final class StandaloneArtemis implements AutoCloseable {
 
@@ -39,24 +40,53 @@ public final class StandaloneArtemis implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
+    /** What the broker is on its own or in a replicated pair, and the broker properties that make it so. */
+    public enum Role {
+        SINGLE(null),
+        PRIMARY(Path.of("docker", "broker-primary.properties")),
+        BACKUP(Path.of("docker", "broker-backup.properties"));
+
+        private final Path properties;
+
+        Role(Path properties) {
+            this.properties = properties;
+        }
+    }
+
     private final Path instance;
     private final int port;
     private final String password;
+    private final Role role;
+    /** The other broker of a replicated pair; 0 for a single broker. */
+    private final int peerPort;
     private volatile int maxDiskUsage = DEFAULT_MAX_DISK_USAGE;
     private volatile ManagedProcess process;
     private volatile Duration lastStartup;
 
-    private StandaloneArtemis(Path instance, int port, String password) {
+    private StandaloneArtemis(Path instance, int port, String password, Role role, int peerPort) {
         this.instance = instance;
         this.port = port;
         this.password = password;
+        this.role = role;
+        this.peerPort = peerPort;
     }
 
     /** Creates the broker instance under {@code directory} (which must not hold one yet), not started. */
     public static StandaloneArtemis create(Path directory) {
+        return create(directory, "artemis", UUID.randomUUID().toString(), Role.SINGLE, FreePorts.next(), 0);
+    }
+
+    /**
+     * Creates one broker of a replicated pair in {@code directory/name}, not started.
+     *
+     * @param password the login both brokers share, which replication uses too
+     * @param port     this broker's port
+     * @param peerPort the other broker's
+     */
+    static StandaloneArtemis create(Path directory, String name, String password, Role role, int port,
+            int peerPort) {
         Path home = distribution();
-        Path instance = directory.toAbsolutePath().resolve("artemis");
-        String password = UUID.randomUUID().toString();
+        Path instance = directory.toAbsolutePath().resolve(name);
         run(List.of("sh", home.resolve("bin/artemis").toString(), "create", instance.toString(),
                 "--user", USER, "--password", password, "--role", ROLE, "--require-login",
                 "--host", "127.0.0.1", "--no-web", "--no-autotune", "--silent"),
@@ -64,10 +94,15 @@ public final class StandaloneArtemis implements AutoCloseable {
         try {
             Files.copy(Path.of("docker", "broker.xml"), instance.resolve("etc/broker.xml"),
                     StandardCopyOption.REPLACE_EXISTING);
+            if (role.properties != null) {
+                // etc/broker.properties is where `artemis run` looks for properties to apply over broker.xml
+                Files.copy(role.properties, instance.resolve("etc/broker.properties"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new StandaloneArtemis(instance, FreePorts.next(), password);
+        return new StandaloneArtemis(instance, port, password, role, peerPort);
     }
 
     /** Creates the instance and starts it. */
@@ -125,20 +160,52 @@ public final class StandaloneArtemis implements AutoCloseable {
         return this;
     }
 
-    /** Starts the broker (again, after {@link #stop} or {@link #kill}) and waits until it accepts a login. */
+    /**
+     * Starts the broker (again, after {@link #stop} or {@link #kill}) and waits until it accepts a login, or, as a
+     * passive backup, which takes no logins, until it holds a synchronized copy of its primary's journal.
+     */
     public synchronized void start() {
         Instant begin = Instant.now();
-        process = new ManagedProcess("Artemis " + instance, List.of("sh", instance.resolve("bin/artemis").toString(),
-                "run"), Map.of("JAVA_HOME", System.getProperty("java.home"),
-                "JAVA_ARGS_APPEND", "-Dswitchboard.broker.host=127.0.0.1 -Dswitchboard.broker.port=" + port
-                        + " -Dswitchboard.broker.max-disk-usage=" + maxDiskUsage),
-                instance, instance.resolve("artemis.log"));
-        process.start();
-        process.awaitReady(START_TIMEOUT, this::acceptsLogin);
+        launch();
+        process.awaitReady(START_TIMEOUT, role == Role.BACKUP ? this::isSynchronizedBackup : this::acceptsLogin);
         lastStartup = Duration.between(begin, Instant.now());
     }
 
-    private boolean acceptsLogin() {
+    /** Starts the broker's process without waiting for it. */
+    synchronized void launch() {
+        String properties = "-Dswitchboard.broker.host=127.0.0.1 -Dswitchboard.broker.port=" + port
+                + " -Dswitchboard.broker.max-disk-usage=" + maxDiskUsage;
+        if (role != Role.SINGLE) {
+            properties += " -Dswitchboard.broker.advertised-host=127.0.0.1 -Dswitchboard.broker.peer-host=127.0.0.1"
+                    + " -Dswitchboard.broker.peer-port=" + peerPort;
+        }
+        // the broker properties read the login replication uses from the environment, as in the container image
+        process = new ManagedProcess("Artemis " + instance, List.of("sh", instance.resolve("bin/artemis").toString(),
+                "run"), Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_ARGS_APPEND", properties,
+                "ARTEMIS_USER", USER, "ARTEMIS_PASSWORD", password),
+                instance, instance.resolve("artemis.log"));
+        process.start();
+    }
+
+    /** A backup's log says so (AMQ221024) once it has copied its primary's journal and follows its writes. */
+    boolean isSynchronizedBackup() {
+        return logContains("AMQ221024");
+    }
+
+    /** The broker took over as the active one (AMQ221007), as a backup does when its primary fails. */
+    boolean isActive() {
+        return logContains("AMQ221007");
+    }
+
+    private boolean logContains(String code) {
+        try {
+            return Files.exists(log()) && Files.readString(log()).contains(code);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    boolean acceptsLogin() {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(
                 url() + "?initialConnectAttempts=1&reconnectAttempts=0&callTimeout=2000");
                 Connection connection = factory.createConnection(USER, password)) {
@@ -154,21 +221,40 @@ public final class StandaloneArtemis implements AutoCloseable {
      * {@code managementAttribute(ResourceNames.QUEUE + "switchboard.outbound", "messagesAdded")}.
      */
     public Object managementAttribute(String resource, String attribute) {
+        return manage(resource + "." + attribute, request -> JMSManagementHelper.putAttribute(request, resource,
+                attribute));
+    }
+
+    /**
+     * An operation on a broker resource over Artemis management messages, as an operator runs it: for example
+     * {@code managementOperation(ResourceNames.QUEUE + "switchboard.outbound", "pause")}.
+     */
+    public Object managementOperation(String resource, String operation, Object... parameters) {
+        return manage(resource + "." + operation, request -> JMSManagementHelper.putOperationInvocation(request,
+                resource, operation, parameters));
+    }
+
+    @FunctionalInterface
+    private interface ManagementRequest {
+        void fill(Message request) throws Exception;
+    }
+
+    private Object manage(String what, ManagementRequest fill) {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url());
                 QueueConnection connection = factory.createQueueConnection(USER, password);
                 QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE)) {
             connection.start();
             QueueRequestor requestor = new QueueRequestor(session, session.createQueue("activemq.management"));
             Message request = session.createMessage();
-            JMSManagementHelper.putAttribute(request, resource, attribute);
+            fill.fill(request);
             Message reply = requestor.request(request);
             if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
-                throw new IllegalStateException("Artemis management refused " + resource + "." + attribute + ": "
+                throw new IllegalStateException("Artemis management refused " + what + ": "
                         + JMSManagementHelper.getResult(reply));
             }
             return JMSManagementHelper.getResult(reply);
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot read " + resource + "." + attribute + " from " + url(), e);
+            throw new IllegalStateException("Cannot run " + what + " on " + url(), e);
         }
     }
 
@@ -188,6 +274,11 @@ public final class StandaloneArtemis implements AutoCloseable {
 
     public boolean isRunning() {
         return process != null && process.isAlive();
+    }
+
+    /** The broker's process id, for a person who wants to kill it. */
+    public long pid() {
+        return process.pid();
     }
 
     /** The URL a client or the hub ({@code SPRING_ARTEMIS_BROKER_URL}) connects to. */

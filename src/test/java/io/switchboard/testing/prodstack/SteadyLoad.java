@@ -24,7 +24,8 @@ import org.awaitility.Awaitility;
  * them: one Idempotency-Key per message, and the same request again after a 503 or 429 (waiting what Retry-After
  * says), a refused connection or a lost answer (backing off), until the hub accepts it. Every message goes to a
  * number of its own, so whatever reaches a carrier or a webhook belongs to exactly one message. Every answer of every
- * attempt is counted, so a 404 or 500 on the way shows, however the message ended.
+ * attempt is counted, so a 404 or 500 on the way shows, however the message ended. Given several hubs, it sends to
+ * each in turn, and a retry goes to the next one, as a client that knows several addresses of the service does.
  */
 public final class SteadyLoad implements AutoCloseable {
 
@@ -53,7 +54,7 @@ public final class SteadyLoad implements AutoCloseable {
     private static final Duration FIRST_BACK_OFF = Duration.ofMillis(250);
     private static final Duration LONGEST_BACK_OFF = Duration.ofSeconds(4);
 
-    private final HubClient hub;
+    private final List<HubClient> hubs;
     private final ExampleMessages.Credentials tenant;
     private final List<Kind> mix;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
@@ -65,8 +66,8 @@ public final class SteadyLoad implements AutoCloseable {
     private final Queue<Refused> refused = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
 
-    private SteadyLoad(HubClient hub, ExampleMessages.Credentials tenant, List<Kind> mix) {
-        this.hub = hub;
+    private SteadyLoad(List<HubClient> hubs, ExampleMessages.Credentials tenant, List<Kind> mix) {
+        this.hubs = List.copyOf(hubs);
         this.tenant = tenant;
         this.mix = List.copyOf(mix);
     }
@@ -74,7 +75,13 @@ public final class SteadyLoad implements AutoCloseable {
     /** Starts sending {@code perSecond} messages a second, going round the mix. */
     public static SteadyLoad start(HubClient hub, ExampleMessages.Credentials tenant, List<Kind> mix,
             int perSecond) {
-        SteadyLoad load = new SteadyLoad(hub, tenant, mix);
+        return start(List.of(hub), tenant, mix, perSecond);
+    }
+
+    /** Starts sending {@code perSecond} messages a second, going round the mix and round the hubs. */
+    public static SteadyLoad start(List<HubClient> hubs, ExampleMessages.Credentials tenant, List<Kind> mix,
+            int perSecond) {
+        SteadyLoad load = new SteadyLoad(hubs, tenant, mix);
         load.ticker.scheduleAtFixedRate(load::sendNext, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
         return load;
     }
@@ -85,14 +92,16 @@ public final class SteadyLoad implements AutoCloseable {
         String recipient = kind.recipient(number);
         ExampleMessages.Request request = ExampleMessages.request(tenant, kind.dialect(), recipient);
         outstanding.incrementAndGet();
-        senders.execute(() -> attempt(request, kind, recipient, UUID.randomUUID().toString(), 1, Instant.now()));
+        senders.execute(() -> attempt(request, kind, recipient, UUID.randomUUID().toString(), number, 1,
+                Instant.now()));
     }
 
-    private void attempt(ExampleMessages.Request request, Kind kind, String recipient, String key, int attempt,
-            Instant first) {
+    private void attempt(ExampleMessages.Request request, Kind kind, String recipient, String key, int number,
+            int attempt, Instant first) {
         String answer;
         Duration retryAfter = backOff(attempt);
         try {
+            HubClient hub = hubs.get((number + attempt) % hubs.size());
             HubClient.Response response = request.send(hub, "Idempotency-Key", key);
             answer = String.valueOf(response.status());
             if (response.status() == request.success()) {
@@ -120,8 +129,8 @@ public final class SteadyLoad implements AutoCloseable {
             outstanding.decrementAndGet();
             return;
         }
-        senders.schedule(() -> attempt(request, kind, recipient, key, attempt + 1, first), retryAfter.toMillis(),
-                TimeUnit.MILLISECONDS);
+        senders.schedule(() -> attempt(request, kind, recipient, key, number, attempt + 1, first),
+                retryAfter.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static Duration backOff(int attempt) {
