@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.testing.AtOnce;
 import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.prodstack.ClusterStack;
@@ -19,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.stream.IntStream;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -82,16 +80,8 @@ class ClusterProdStackIT extends CrashSuite {
         String key = UUID.randomUUID().toString();
         ObjectNode request = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
         request.put("to", recipient);
-        int clients = 16;
-        CyclicBarrier together = new CyclicBarrier(clients);
-
-        List<HubClient.Response> answers = IntStream.range(0, clients)
-                .mapToObj(client -> CompletableFuture.supplyAsync(() -> {
-                    await(together);
-                    return hub(client % 2).postJson("/v1/messages", request, "Authorization", v1Authorization(),
-                            "Idempotency-Key", key);
-                }))
-                .toList().stream().map(CompletableFuture::join).toList();
+        List<HubClient.Response> answers = AtOnce.call(16, client -> hub(client % 2).postJson("/v1/messages",
+                request, "Authorization", v1Authorization(), "Idempotency-Key", key));
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(202));
         String messageId = answers.get(0).json().path("message_id").asText();
@@ -249,13 +239,5 @@ class ClusterProdStackIT extends CrashSuite {
     /** Awaitility with room for a loaded CI machine; nothing here sleeps a fixed time. */
     private static ConditionFactory eventually() {
         return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200));
-    }
-
-    private static void await(CyclicBarrier barrier) {
-        try {
-            barrier.await();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.standardwebhooks.Webhook;
 import io.switchboard.sandbox.SandboxLedger;
 import io.switchboard.testing.ExampleMessages;
+import io.switchboard.testing.AtOnce;
 import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.WebhookReceiver;
@@ -22,9 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.stream.IntStream;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -114,16 +112,8 @@ class CoreFlowsProdStackIT {
         String key = UUID.randomUUID().toString();
         ObjectNode request = (ObjectNode) Fixtures.tree("v1/send-text-with-suggestions.json");
         request.put("to", recipient);
-        int clients = 8;
-        CyclicBarrier together = new CyclicBarrier(clients);
-
-        List<HubClient.Response> answers = IntStream.range(0, clients)
-                .mapToObj(client -> CompletableFuture.supplyAsync(() -> {
-                    await(together);
-                    return hub().postJson("/v1/messages", request, "Authorization", tenant.v1Authorization(),
-                            "Idempotency-Key", key);
-                }))
-                .toList().stream().map(CompletableFuture::join).toList();
+        List<HubClient.Response> answers = AtOnce.call(8, client -> hub().postJson("/v1/messages", request,
+                "Authorization", tenant.v1Authorization(), "Idempotency-Key", key));
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(202));
         assertThat(answers).extracting(answer -> answer.json().path("message_id").asText()).containsOnly(
@@ -193,13 +183,5 @@ class CoreFlowsProdStackIT {
     /** Awaitility with room for a loaded CI machine; nothing here sleeps a fixed time. */
     private static ConditionFactory eventually() {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
-    }
-
-    private static void await(CyclicBarrier barrier) {
-        try {
-            barrier.await();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
