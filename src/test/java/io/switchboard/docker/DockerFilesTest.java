@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.broker.BrokerProperties;
+import io.switchboard.testing.prodstack.ReplicatedArtemis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +45,8 @@ class DockerFilesTest {
 
     /** The image copies this folder into the broker instance's etc, where {@code artemis run} reads both files. */
     private static final String ETC_OVERRIDE = "/var/lib/artemis-instance/etc-override/";
+    /** How .env.example shows the broker pair's URL, to be set with the cluster profile. */
+    private static final String PAIR_URL_LINE = "# SWITCHBOARD_BROKER_URL=";
 
     private static StandardEnvironment configuration() throws Exception {
         StandardEnvironment environment = new StandardEnvironment();
@@ -247,7 +250,13 @@ class DockerFilesTest {
         assertThat((List<String>) second.get("ports")).containsExactly("8081:8080");
         assertOwnVolumes(compose, "switchboard", "switchboard-2", "/var/lib/switchboard");
 
-        String brokerUrl = ((Map<String, String>) hub.get("environment")).get("SPRING_ARTEMIS_BROKER_URL");
+        assertThat(((Map<String, String>) hub.get("environment")).get("SPRING_ARTEMIS_BROKER_URL"))
+                .as("one broker unless told the pair's URL").isEqualTo("${SWITCHBOARD_BROKER_URL:-tcp://artemis:61616}");
+        String brokerUrl = Files.readAllLines(Path.of("docker/.env.example")).stream()
+                .filter(line -> line.startsWith(PAIR_URL_LINE)).map(line -> line.substring(PAIR_URL_LINE.length()))
+                .findFirst().orElseThrow(() -> new AssertionError(".env.example gives no broker pair URL"));
+        assertThat(brokerUrl).as("the pair's URL is the one the cluster tests run with")
+                .endsWith("?" + ReplicatedArtemis.CLIENT_PARAMETERS);
         FileConfiguration primary =
                 pairedBroker(mountedAt(services.get("artemis"), ETC_OVERRIDE + "broker.properties"));
         FileConfiguration backup =
