@@ -210,10 +210,10 @@ public final class HubBenchmark {
     private record Used(JvmMeter.Usage hub, JvmMeter.Usage carriers, JvmMeter.Usage load) {
     }
 
-    private static final byte[] LIVENESS = ("GET /actuator/health/liveness HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    static final byte[] LIVENESS = ("GET /actuator/health/liveness HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
             .getBytes(StandardCharsets.ISO_8859_1);
 
-    private static String machine() {
+    static String machine() {
         return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
     }
 
