@@ -149,6 +149,12 @@ public final class Postgres implements AutoCloseable {
         return postmaster().isPresent();
     }
 
+    /** The postmaster's process id; the server's other processes are its children, which it starts and reaps. */
+    public long pid() {
+        return postmaster().orElseThrow(() -> new IllegalStateException("PostgreSQL is not running in " + data))
+                .pid();
+    }
+
     private Optional<ProcessHandle> postmaster() {
         Path pidFile = data.resolve("postmaster.pid");
         try {

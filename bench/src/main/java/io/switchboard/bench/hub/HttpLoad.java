@@ -48,16 +48,21 @@ final class HttpLoad {
     }
 
     static Outcome allOut(String name, int port, int connections, Duration duration, Requests requests) {
-        return run(name, port, connections, 0, duration, requests);
+        return allOut(name, List.of(port), connections, duration, requests);
+    }
+
+    /** All-out over several servers, the connections dealt out in turn, so each server has an equal share. */
+    static Outcome allOut(String name, List<Integer> ports, int connections, Duration duration, Requests requests) {
+        return run(name, ports, connections, 0, duration, requests);
     }
 
     static Outcome openModel(String name, int port, int connections, double perSecond, Duration duration,
             Requests requests) {
-        return run(name, port, connections, perSecond, duration, requests);
+        return run(name, List.of(port), connections, perSecond, duration, requests);
     }
 
-    private static Outcome run(String name, int port, int connections, double perSecond, Duration duration,
-            Requests requests) {
+    private static Outcome run(String name, List<Integer> ports, int connections, double perSecond,
+            Duration duration, Requests requests) {
         long start = System.nanoTime() + 10_000_000;
         long end = start + duration.toNanos();
         long giveUp = end + CATCH_UP_LIMIT.toNanos();
@@ -70,6 +75,7 @@ final class HttpLoad {
         for (int index = 0; index < connections; index++) {
             Histogram latency = new Histogram(Duration.ofMinutes(10).toNanos() / 1_000, 3);
             latencies.add(latency);
+            int port = ports.get(index % ports.size());
             Thread sender = new Thread(() -> {
                 try (KeepAliveConnection connection = new KeepAliveConnection("127.0.0.1", port)) {
                     LockSupport.parkNanos(start - System.nanoTime());

@@ -1,8 +1,6 @@
 package io.switchboard.bench.hub;
 
 import io.switchboard.testing.BlackHoleEndpoint;
-import io.switchboard.testing.ExampleMessages;
-import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.HubClient;
 import io.switchboard.testing.prodstack.ProdStack;
 import io.switchboard.testing.prodstack.StandaloneArtemis;
@@ -18,7 +16,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +36,6 @@ public final class HubBenchmark {
     private static final List<Integer> ACCEPT_RATES = rates("bench.accept-rates", "250,500,1000,2000,3000");
     private static final List<Integer> END_TO_END_RATES = rates("bench.end-to-end-rates", "50,100,250,500,1000,1500");
     private static final List<String> DIALECTS = list("bench.dialects", "v1,v5,pinnacle");
-    /** The v5 route without failover, a number whose last two digits the sandbox delivers. */
-    private static final String PLACEHOLDER = "155574000000010";
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
     /** Added to the hub's JVM options, such as a flight recording to profile it under the benchmark's load. */
     private static final String HUB_JAVA_OPTIONS = System.getProperty("bench.hub-java-options", "");
@@ -49,14 +44,12 @@ public final class HubBenchmark {
     private final List<Results.PathResult> paths = new ArrayList<>();
     private final List<Results.RatePoint> acceptRates = new ArrayList<>();
     private final List<Results.EndToEndPoint> endToEnd = new ArrayList<>();
-    /** Counted across every run, so no request reuses another's number or Idempotency-Key. */
-    private final AtomicLong requestsMade = new AtomicLong();
     private ProdStack stack;
     private JvmMeter hubMeter;
     private JvmMeter carriersMeter;
     private JvmMeter loadMeter;
     private QueueDepths queues;
-    private String runId;
+    private AcceptRequests acceptRequests;
 
     private HubBenchmark(Path directory) {
         this.directory = directory;
@@ -86,7 +79,7 @@ public final class HubBenchmark {
             carriersMeter = new JvmMeter(stack.carriers().pid());
             loadMeter = new JvmMeter(ProcessHandle.current().pid());
             queues = new QueueDepths(stack.hub().client(), stack.operatorAuthorization());
-            runId = Long.toString(System.currentTimeMillis(), 36);
+            acceptRequests = new AcceptRequests(stack.tenant());
             long rssIdle = hubMeter.read().rssBytes();
 
             HttpLoad.Requests liveness = serial -> LIVENESS;
@@ -95,14 +88,14 @@ public final class HubBenchmark {
             paths.add(measureAllOut("HTTP ceiling: GET /actuator/health/liveness", liveness));
 
             for (String dialect : DIALECTS) {
-                HttpLoad.Requests accept = acceptRequests(dialect);
+                HttpLoad.Requests accept = acceptRequests.of(dialect, dialect);
                 LOG.info("Warming the {} accept path up for {} s", dialect, WARM_UP.toSeconds());
                 HttpLoad.allOut("warm-" + dialect, stack.hub().port(), CONNECTIONS, WARM_UP, accept);
                 drain();
                 paths.add(measureAllOut("accept " + dialect + " (all-out)", accept));
                 drain();
             }
-            HttpLoad.Requests v1 = acceptRequests("v1");
+            HttpLoad.Requests v1 = acceptRequests.of("v1", "v1");
             for (int rate : ACCEPT_RATES) {
                 acceptRates.add(measureRate(rate, v1));
                 drain();
@@ -203,24 +196,6 @@ public final class HubBenchmark {
         }
     }
 
-    /** The dialect's example request, each to a number and with an Idempotency-Key of its own. */
-    private HttpLoad.Requests acceptRequests(String dialect) throws Exception {
-        ExampleMessages.Request example = ExampleMessages.request(new ExampleMessages.Credentials(
-                stack.tenant().v1Authorization(), stack.tenant().v5Authorization(), stack.tenant().pinnacleApiKey()),
-                dialect, "+" + PLACEHOLDER);
-        String template = Fixtures.MAPPER.writeValueAsString(example.body());
-        String prefix = PLACEHOLDER.substring(0, 7);
-        String row = PLACEHOLDER.substring(13);
-        String credential = example.authHeader() + ": " + example.authValue();
-        String keyPrefix = "Idempotency-Key: bench-" + runId + "-" + dialect + "-";
-        return serial -> {
-            long number = requestsMade.getAndIncrement();
-            return KeepAliveConnection.post(example.path(),
-                    template.replace(PLACEHOLDER, prefix + "%06d".formatted(number % 1_000_000) + row)
-                            .getBytes(StandardCharsets.UTF_8), credential, keyPrefix + number);
-        };
-    }
-
     private Usages usages() {
         return new Usages(hubMeter.read(), carriersMeter.read(), loadMeter.read());
     }
@@ -235,10 +210,10 @@ public final class HubBenchmark {
     private record Used(JvmMeter.Usage hub, JvmMeter.Usage carriers, JvmMeter.Usage load) {
     }
 
-    private static final byte[] LIVENESS = ("GET /actuator/health/liveness HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    static final byte[] LIVENESS = ("GET /actuator/health/liveness HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
             .getBytes(StandardCharsets.ISO_8859_1);
 
-    private static String machine() {
+    static String machine() {
         return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
     }
 

@@ -43,8 +43,6 @@ final class JvmMeter {
         }
     }
 
-    private static final long TICKS_PER_SECOND = ticksPerSecond();
-
     private final long pid;
 
     JvmMeter(long pid) {
@@ -53,19 +51,11 @@ final class JvmMeter {
 
     Reading read() {
         Map<String, Long> counters = perfCounters();
-        return new Reading(System.nanoTime(), cpuMillis(), statusValue("VmRSS") * 1024,
+        return new Reading(System.nanoTime(), ProcessCpu.ownMillis(pid), statusValue("VmRSS") * 1024,
                 counters.getOrDefault("java.threads.started", -1L), statusValue("Threads"),
                 counters.getOrDefault("sun.ci.totalCompiles", -1L),
                 (counters.getOrDefault("sun.ci.standardTime", 0L) + counters.getOrDefault("sun.ci.osrTime", 0L))
                         / (double) counters.getOrDefault("sun.os.hrt.frequency", 1_000_000_000L));
-    }
-
-    private long cpuMillis() {
-        String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
-        // the fields after the command name, which is in parentheses and may hold spaces
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks * 1_000 / TICKS_PER_SECOND;
     }
 
     private long statusValue(String name) {
@@ -90,11 +80,6 @@ final class JvmMeter {
         return counters;
     }
 
-    private static long ticksPerSecond() {
-        String ticks = run("getconf", "CLK_TCK").trim();
-        return ticks.matches("\\d+") ? Long.parseLong(ticks) : 100;
-    }
-
     private static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.US_ASCII);
@@ -103,7 +88,7 @@ final class JvmMeter {
         }
     }
 
-    private static String run(String... command) {
+    static String run(String... command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             byte[] output = process.getInputStream().readAllBytes();

@@ -149,7 +149,7 @@ record Results(String finishedAt, long runSeconds, String machine, Settings sett
         return fmt(latency.p50()) + " / " + fmt(latency.p99()) + " / " + fmt(latency.p999());
     }
 
-    private static String cpu(Cpu cpu) {
+    static String cpu(Cpu cpu) {
         return fmt(cpu.msPerMessage()) + " (" + fmt(cpu.cores()) + ")";
     }
 
@@ -166,7 +166,7 @@ record Results(String finishedAt, long runSeconds, String machine, Settings sett
         return Long.toString(failed);
     }
 
-    private static String ratio(double value, double of) {
+    static String ratio(double value, double of) {
         return of == 0 ? "" : String.format("%.3f", value / of);
     }
 
