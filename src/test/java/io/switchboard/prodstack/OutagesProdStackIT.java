@@ -33,9 +33,9 @@ class OutagesProdStackIT {
     private static final Logger LOG = LoggerFactory.getLogger(OutagesProdStackIT.class);
     private static final Path DIRECTORY = Path.of("target", "prod-stack", "outages-" + UUID.randomUUID());
     private static final Duration CARRIER_DOWN = Duration.parse(System.getProperty(
-            "switchboard.outage.carrier-down", "PT30S"));
+            "switchboard.outage.carrier-down", "PT15S"));
     private static final Duration DATABASE_DOWN = Duration.parse(System.getProperty(
-            "switchboard.outage.database-down", "PT30S"));
+            "switchboard.outage.database-down", "PT15S"));
     private static final int RATE = 20;
     /** Routes to each carrier with no failover (the stack's routing.yaml), ending in the sandbox's plain row. */
     private static final List<SteadyLoad.Kind> MIX = List.of("v1", "v5", "pinnacle").stream()
