@@ -2,8 +2,8 @@ package io.switchboard.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.broker.BrokerProperties;
+import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.prodstack.ReplicatedArtemis;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +105,7 @@ class DockerFilesTest {
         FileConfiguration broker = standaloneBroker();
         String name = Path.of(properties).getFileName().toString();
         broker.parseFileProperties(DOCKER.resolve(properties).toFile());
-        assertThat(new ObjectMapper().readTree(broker.getStatus()).at("/properties/" + name + "/errors"))
+        assertThat(Fixtures.MAPPER.readTree(broker.getStatus()).at("/properties/" + name + "/errors"))
                 .as(name + " applies without errors").isEmpty();
         return broker;
     }
@@ -251,7 +251,8 @@ class DockerFilesTest {
         assertOwnVolumes(compose, "switchboard", "switchboard-2", "/var/lib/switchboard");
 
         assertThat(((Map<String, String>) hub.get("environment")).get("SPRING_ARTEMIS_BROKER_URL"))
-                .as("one broker unless told the pair's URL").isEqualTo("${SWITCHBOARD_BROKER_URL:-tcp://artemis:61616}");
+                .as("one broker unless told the pair's URL")
+                .isEqualTo("${SWITCHBOARD_BROKER_URL:-tcp://artemis:61616}");
         String brokerUrl = Files.readAllLines(Path.of("docker/.env.example")).stream()
                 .filter(line -> line.startsWith(PAIR_URL_LINE)).map(line -> line.substring(PAIR_URL_LINE.length()))
                 .findFirst().orElseThrow(() -> new AssertionError(".env.example gives no broker pair URL"));

@@ -234,9 +234,9 @@ abstract class CrashSuite {
             Map<String, Integer> secondSends, Map<String, Integer> inDoubtResends,
             List<String> secondSendsBeyondInDoubt, int failovers, List<String> falseFailovers,
             List<String> failoversAfterTimeLimit, List<String> failoversOnRoutesWithout,
-            List<String> missingFailovers, List<String> secondFailovers, int webhooksExpected, List<String> missingWebhooks,
-            List<String> outOfPlace, long webhooksRedelivered, long callbacksDelivered, long callbacksGivenUp, double firstStartSeconds,
-            List<Double> restartSeconds) {
+            List<String> missingFailovers, List<String> secondFailovers, int webhooksExpected,
+            List<String> missingWebhooks, List<String> outOfPlace, long webhooksRedelivered, long callbacksDelivered,
+            long callbacksGivenUp, double firstStartSeconds, List<Double> restartSeconds) {
     }
 
     private Report report(SteadyLoad load, Settlement outcome, Webhooks webhooks, List<String> outOfPlace,

@@ -71,12 +71,7 @@ public final class ClusterStack implements Deployment {
             CompletableFuture<ProdStack.Timed<Postgres>> database = ProdStack.timed(() -> Postgres.start(root), side);
             CompletableFuture<ProdStack.Timed<SandboxCarriersProcess>> carriers = ProdStack.timed(
                     () -> SandboxCarriersProcess.start(root, balancer.baseUrl(), carrierSecrets), side);
-            List<CompletableFuture<? extends ProdStack.Timed<? extends AutoCloseable>>> parts = List.of(brokers,
-                    database, carriers);
-            // every part ends, started or failed, before any is used, so a failure leaves none running
-            CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
-            parts.stream().filter(part -> !part.isCompletedExceptionally())
-                    .forEach(part -> started.add(part.join().part()));
+            ProdStack.awaitEvery(List.of(brokers, database, carriers), started);
             ReplicatedArtemis pair = ProdStack.join(brokers).part();
             Map<String, String> environment = ProdStack.hubEnvironment(ProdStack.join(carriers).part(),
                     balancer.baseUrl(), tenant, operatorPassword, carrierSecrets);

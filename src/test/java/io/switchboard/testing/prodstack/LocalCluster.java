@@ -29,7 +29,8 @@ public final class LocalCluster {
             ReplicatedArtemis brokers = cluster.brokers();
             System.out.println("""
 
-                    Switchboard cluster (prod profile, %d hubs, replicated Artemis pair, PostgreSQL 16, sandbox carriers)
+                    Switchboard cluster (prod profile, %d hubs, replicated Artemis pair, PostgreSQL 16, sandbox \
+                    carriers)
                       balancer       %s   (every hub's public base URL; clients may also call a hub directly)
                     %s
                       v1 clients     Authorization: %s

@@ -112,12 +112,7 @@ public final class ProdStack implements Deployment {
                     ? timed(() -> Postgres.start(root), side) : CompletableFuture.completedFuture(null);
             CompletableFuture<Timed<SandboxCarriersProcess>> carriers = timed(
                     () -> SandboxCarriersProcess.start(root, hubBaseUrl, carriersVariables), side);
-            List<CompletableFuture<? extends Timed<? extends AutoCloseable>>> parts = List.of(broker, database,
-                    carriers);
-            // every part ends, started or failed, before any is used, so a failure leaves none running
-            CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
-            parts.stream().filter(part -> !part.isCompletedExceptionally() && part.join() != null)
-                    .forEach(part -> started.add(part.join().part()));
+            awaitEvery(List.of(broker, database, carriers), started);
             Map<String, String> environment = hubEnvironment(join(carriers).part(), hubBaseUrl, tenant,
                     operatorPassword, carrierSecrets);
             if (standalone) {
@@ -163,6 +158,17 @@ public final class ProdStack implements Deployment {
     }
 
     record Timed<T>(T part, Duration took) {
+    }
+
+    /**
+     * Waits until every part has started or failed, and adds those that started to {@code started}, so that a failure
+     * leaves none running: the caller closes them. A part not asked for completes with null.
+     */
+    static void awaitEvery(List<CompletableFuture<? extends Timed<? extends AutoCloseable>>> parts,
+            List<AutoCloseable> started) {
+        CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+        parts.stream().filter(part -> !part.isCompletedExceptionally() && part.join() != null)
+                .forEach(part -> started.add(part.join().part()));
     }
 
     static <T> CompletableFuture<Timed<T>> timed(Supplier<T> start, ExecutorService executor) {

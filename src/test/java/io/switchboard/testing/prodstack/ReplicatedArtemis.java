@@ -50,12 +50,16 @@ public final class ReplicatedArtemis implements AutoCloseable {
         return new ReplicatedArtemis(primary, backup);
     }
 
-    /** The URL the hubs connect with ({@code SPRING_ARTEMIS_BROKER_URL}): both brokers and {@link #CLIENT_PARAMETERS}. */
+    /**
+     * The URL the hubs connect with ({@code SPRING_ARTEMIS_BROKER_URL}): both brokers and {@link #CLIENT_PARAMETERS}.
+     */
     public String url() {
         return "(" + primary.url() + "," + backup.url() + ")?" + CLIENT_PARAMETERS;
     }
 
-    /** {@code kill -9} of the primary; returns once the backup has taken over and accepts logins, and how long it took. */
+    /**
+     * {@code kill -9} of the primary; returns once the backup has taken over and accepts logins, and how long it took.
+     */
     public Duration killPrimary() {
         Instant killed = Instant.now();
         primary.kill();
